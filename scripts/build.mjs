@@ -1,0 +1,42 @@
+// Bundles the CLI (and, when present, the language server and the VS Code client) with esbuild.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'server/src/cli.ts', out: 'cli' },
+  { in: 'server/src/server.ts', out: 'server' },
+].filter((e) => existsSync(e.in));
+
+await build({
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some ESM dependencies read import.meta.url; give the CommonJS bundle a real one.
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  define: { PMM_LINT_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
+});
+
+if (existsSync('client/src/extension.ts')) {
+  await build({
+    entryPoints: [{ in: 'client/src/extension.ts', out: 'extension' }],
+    outdir: 'dist',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+  });
+}

@@ -1,0 +1,183 @@
+// Checklists: the built-in data files, validation against the JSON schema, merging the user's own, and
+// compiled heading matchers.
+
+import Ajv, { type ErrorObject } from 'ajv';
+import checklistSchema from '../../../schemas/checklist.schema.json';
+import positioning from '../../checklists/positioning.json';
+import gtmBrief from '../../checklists/gtm-brief.json';
+import messageHouse from '../../checklists/message-house.json';
+import persona from '../../checklists/persona.json';
+import battlecard from '../../checklists/battlecard.json';
+import insight from '../../checklists/insight.json';
+import feedbackBrief from '../../checklists/feedback-brief.json';
+import { normalizeLabel, hasCjk } from './text';
+import type { Checklist, ChecklistElement } from './types';
+
+export const BUILT_IN_CHECKLISTS: readonly Checklist[] = [
+  positioning,
+  gtmBrief,
+  messageHouse,
+  persona,
+  battlecard,
+  insight,
+  feedbackBrief,
+] as unknown as Checklist[];
+
+let validator: ReturnType<Ajv['compile']> | null = null;
+
+/** Validates a checklist object; returns readable errors (JSON pointer + message). */
+export function validateChecklist(value: unknown): string[] {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validator = ajv.compile(checklistSchema);
+  }
+  const errors: string[] = [];
+  if (!validator(value)) {
+    for (const e of validator.errors ?? []) errors.push(describeAjvError(e));
+  }
+  if (errors.length === 0) {
+    const list = value as Checklist;
+    const seen = new Set<string>();
+    for (const el of list.elements) {
+      if (seen.has(el.id)) errors.push(`/elements: duplicate element id '${el.id}'`);
+      seen.add(el.id);
+      for (const check of el.checks ?? []) {
+        if (check.kind === 'contains') {
+          for (const p of check.patterns) {
+            try {
+              new RegExp(p, 'iu');
+            } catch {
+              errors.push(`/elements/${el.id}: invalid regular expression '${p}'`);
+            }
+          }
+        }
+      }
+    }
+    for (const [a, b] of list.order ?? []) {
+      for (const id of [a, b]) if (!seen.has(id)) errors.push(`/order: unknown element id '${id}'`);
+    }
+  }
+  return errors;
+}
+
+export function describeAjvError(e: ErrorObject): string {
+  const where = e.instancePath || '/';
+  if (e.keyword === 'additionalProperties') return `${where}: unknown property '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+  if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  return `${where}: ${e.message ?? 'is invalid'}`;
+}
+
+/**
+ * Merges an override into a base checklist: top-level fields replace; elements merge by id (a field given
+ * replaces the base's), new ids are appended; `removeElements` drops ids.
+ */
+export function mergeChecklist(base: Checklist, override: Partial<Checklist> & { removeElements?: string[] }): Checklist {
+  const elements: ChecklistElement[] = base.elements.map((e) => ({ ...e }));
+  for (const el of override.elements ?? []) {
+    const i = elements.findIndex((e) => e.id === el.id);
+    if (i >= 0) elements[i] = { ...elements[i], ...el };
+    else elements.push(el);
+  }
+  const removed = new Set(override.removeElements ?? []);
+  return {
+    ...base,
+    ...override,
+    elements: elements.filter((e) => !removed.has(e.id)),
+    order: (override.order ?? base.order ?? []).filter(([a, b]) => !removed.has(a) && !removed.has(b)),
+  };
+}
+
+// ---- Heading matching -----------------------------------------------------------------------------------
+
+interface AliasMatcher {
+  alias: string;
+  regex: RegExp | null; // for aliases with '*'
+  cjk: boolean;
+}
+
+export interface CompiledElement {
+  element: ChecklistElement;
+  matchers: AliasMatcher[];
+}
+
+export interface CompiledChecklist {
+  checklist: Checklist;
+  elements: CompiledElement[];
+  weakHeadings: Set<string>;
+  minScore: number;
+  aliases: Set<string>;
+  fileNames: string[];
+}
+
+const compiledCache = new WeakMap<Checklist, CompiledChecklist>();
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function compileChecklist(checklist: Checklist): CompiledChecklist {
+  const cached = compiledCache.get(checklist);
+  if (cached) return cached;
+  const elements = checklist.elements.map((element) => {
+    const names = [...element.headings.en, ...element.headings.zh, element.title.en, element.title.zh];
+    const seen = new Set<string>();
+    const matchers: AliasMatcher[] = [];
+    for (const name of names) {
+      const alias = normalizeLabel(name.replace(/\*/g, ' WILDCARDX '));
+      if (!alias || seen.has(alias)) continue;
+      seen.add(alias);
+      const hasWildcard = alias.includes('wildcardx');
+      // '*' stands for a name of one to three words ("Why GitLab", "Where PostHog wins").
+      const regex = hasWildcard ? new RegExp('^' + alias.split('wildcardx').map((p) => escapeRegex(p)).join('[^\\s]+(?:\\s[^\\s]+){0,2}') + '$', 'u') : null;
+      matchers.push({ alias: hasWildcard ? alias.replace(/\s*wildcardx\s*/g, '*') : alias, regex, cjk: hasCjk(alias) });
+    }
+    return { element, matchers };
+  });
+  const compiled: CompiledChecklist = {
+    checklist,
+    elements,
+    weakHeadings: new Set((checklist.detect?.weakHeadings ?? []).map(normalizeLabel)),
+    minScore: checklist.detect?.minScore ?? 3,
+    aliases: new Set([checklist.type, ...checklist.aliases].map((a) => normalizeLabel(a))),
+    fileNames: checklist.fileNames.map((f) => f.toLowerCase()),
+  };
+  compiledCache.set(checklist, compiled);
+  return compiled;
+}
+
+/** After an alias, a heading may go on after punctuation ("Success metrics (first 30 days)", "Launch tier: 2"). */
+const SEPARATOR = /^\s*[:;,(\-—–/|.]/u;
+/** A short Chinese alias may go on only with a conjunction or punctuation ("风险与应对", not "目标版本"). */
+const CJK_JOINER = /^[与和及、（(：:/\s]/u;
+
+/** How well a normalized label matches an alias: 0 none; exact beats wildcard beats prefix; longer aliases win ties. */
+export function matchScore(label: string, m: AliasMatcher): number {
+  if (!label) return 0;
+  if (m.regex) return m.regex.test(label) ? 2 + m.alias.length / 1000 : 0;
+  if (label === m.alias) return 3 + m.alias.length / 1000;
+  if (label.startsWith(m.alias)) {
+    const rest = label.slice(m.alias.length);
+    if (SEPARATOR.test(rest)) return 1 + m.alias.length / 1000;
+    if (m.cjk && hasCjk(rest.charAt(0)) && (m.alias.length >= 3 || CJK_JOINER.test(rest))) return 1 + m.alias.length / 1000;
+    if (m.cjk && CJK_JOINER.test(rest)) return 1 + m.alias.length / 1000;
+  }
+  return 0;
+}
+
+/** The best element of a checklist for a label, with its score and the alias that matched. */
+export function bestElement(
+  compiled: CompiledChecklist,
+  label: string,
+  isQuestion = false,
+): { element: ChecklistElement; score: number; alias: string } | null {
+  let best: { element: ChecklistElement; score: number; alias: string } | null = null;
+  for (const ce of compiled.elements) {
+    for (const m of ce.matchers) {
+      // "Why are personas important?" is a question, not a "Why <Company>" section.
+      if (isQuestion && m.regex) continue;
+      const score = matchScore(label, m);
+      if (score > 0 && (!best || score > best.score)) best = { element: ce.element, score, alias: m.alias };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,212 @@
+// User-facing text in English and Simplified Chinese. Messages are looked up by id and filled with data,
+// so a finding can be shown in either language.
+
+import type { Locale } from './types';
+
+type Catalog = Record<string, string>;
+
+const en: Catalog = {
+  // required-element
+  'required-element.missing': "Missing element '{title}' ({titleOther}): {complete}",
+  // empty-section
+  'empty-section.empty': "Section '{heading}' is empty: write its content or remove the heading.",
+  // placeholder
+  'placeholder.found': "Placeholder '{text}' left in the document: replace it with the real content.",
+  // unproven-claim
+  'unproven-claim.claim': "Unproven claim '{text}': back it with a number or a source in the same sentence, or drop it.",
+  'unproven-claim.backed': "Superlative '{text}': the sentence cites evidence; check that it proves this exact claim.",
+  // vague-metric
+  'vague-metric.noNumber': "'{title}' has an item with no number: '{text}'. State a target figure.",
+  'vague-metric.noTimeframe': "'{title}' has an item with no timeframe or baseline: '{text}'. Add a date or period (by 2027-03-31, within 30 days) or a baseline (from 12% to 20%).",
+  'vague-metric.sectionNoNumber': "'{title}' gives no figure: state the result in numbers (a count, an amount, a before/after).",
+  // missing-proof
+  'missing-proof.noProof': "'{title}': '{text}' has no proof. Add a metric, a named customer, a quote or a link.",
+  // positioning-statement
+  'positioning-statement.missingSlot': "Positioning statement lacks Moore's '{slot}' slot: {hint}",
+  'positioning-statement.missingSlots': "Positioning statement lacks Moore's slots {slots}: {hint}",
+  'positioning-statement.notFound': "No positioning statement sentence found. Write: For <target customer> who <need>, <product> is a <category> that <benefit>. Unlike <alternative>, <product> <differentiation>.",
+  // element-order
+  'element-order.order': "'{title}' comes before '{otherTitle}': work out {otherTitle} first and put it earlier.",
+  'element-order.related': "'{otherTitle}' is here.",
+  // front-matter
+  'front-matter.malformed': 'Front matter is not valid YAML: {detail}',
+  'front-matter.unclosed': "Front matter is not closed: add a line '---' after it.",
+  'front-matter.tooLarge': 'Front matter is larger than 64 KB and was not read.',
+  'front-matter.notMapping': 'Front matter must be a YAML mapping of keys to values.',
+  'front-matter.unknownType': "Unknown document type '{value}'. Use one of: {types}.",
+  'front-matter.missingKeys': 'Front matter lacks {keys}: a reviewer needs an owner, a status and a last-updated date.',
+  // vague-date
+  'vague-date.vague': "Vague date '{text}' in '{title}': give a calendar date such as 2026-12-01.",
+  'vague-date.noDate': "'{title}' gives no dates: list the milestones with calendar dates.",
+  // weak reasons (scorecard)
+  'reason.missing': 'Not found: add a section headed "{heading}".',
+  'reason.empty': 'The section is empty.',
+  'reason.placeholder': 'It still holds a placeholder.',
+  'reason.minItems': 'Lists {count}; needs at least {min}.',
+  'reason.maxItems': 'Has {count}; keep at most {max}.',
+  'reason.table': 'Needs a table.',
+  'reason.owner': 'Names no owner: give a person for each lane.',
+  'reason.metric': 'Some items lack a number, or a timeframe or baseline.',
+  'reason.proof': 'Some items have no proof (metric, customer, quote or link).',
+  'reason.date': 'Uses vague dates instead of calendar dates.',
+  'reason.statement': "Moore's template is not complete.",
+  // report
+  'report.notPmm': 'Not a PMM document: no checks run.',
+  // CLI
+  'cli.summary': '{problems} ({errors}, {warnings}, {infos})',
+  'cli.problems': '{count} problem|{count} problems',
+  'cli.errors': '{count} error|{count} errors',
+  'cli.warnings': '{count} warning|{count} warnings',
+  'cli.infos': '{count} info|{count} infos',
+  'cli.noProblems': '{files} file(s) checked, no problems.',
+  'cli.filesChecked': '{files} file(s) checked, {pmm} PMM document(s).',
+  'cli.score': '{type} · score {score}/100 · {missing} missing, {weak} weak',
+  'cli.notPmm': 'not a PMM document (no checks)',
+  'cli.skipBinary': '{file}: skipped, it looks like a binary file.',
+  'cli.skipLarge': '{file}: skipped, {size} is over the {limit} limit (maxFileSize).',
+  'cli.notFound': '{file}: no such file or directory.',
+  'cli.unreadable': '{file}: cannot be read ({reason}).',
+  'cli.noMatch': "{pattern}: no Markdown files matched.",
+  'cli.ignored': '{file}: ignored by the config ignore patterns.',
+  'cli.configError': 'Config error in {file}{where}: {detail}',
+  'cli.usage': 'Usage error: {detail}. Run pmm-lint --help.',
+  'cli.tooManyWarnings': 'pmm-lint found too many warnings (maximum: {max}).',
+  'cli.help': `Usage: pmm-lint [options] <files|dirs|globs>
+
+Lints product-marketing Markdown documents against their checklists.
+
+Options:
+  -f, --format <stylish|json|sarif>  output format (default: stylish)
+  -c, --config <file>                use this config file instead of searching for .pmmlintrc
+      --locale <en|zh>               language of messages (default: from the environment)
+      --max-warnings <n>             exit 1 when there are more than n warnings
+      --quiet                        report errors only
+      --stdin                        lint text from standard input
+      --stdin-filename <name>        the file name to use for standard input
+      --no-color                     no colours in stylish output
+  -v, --version                      print the version
+  -h, --help                         print this help
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or read errors.`,
+};
+
+const zh: Catalog = {
+  'required-element.missing': '缺少要素「{title}」（{titleOther}）：{complete}',
+  'empty-section.empty': '「{heading}」一节为空：请补充内容或删除该标题。',
+  'placeholder.found': '文档中留有占位符「{text}」：请替换为实际内容。',
+  'unproven-claim.claim': '无法证明的说法「{text}」：请在同一句中给出数据或来源，或删去。',
+  'unproven-claim.backed': '最高级用语「{text}」：该句引用了证据，请确认它确实能证明这一说法。',
+  'vague-metric.noNumber': '「{title}」中有一项没有数字：「{text}」。请写明目标数值。',
+  'vague-metric.noTimeframe': '「{title}」中有一项没有时间范围或基线：「{text}」。请补充日期或周期（如 2027-03-31 前、上线后 30 天内）或基线（如从 12% 提升到 20%）。',
+  'vague-metric.sectionNoNumber': '「{title}」没有任何数字：请用数字说明结果（数量、金额、前后对比）。',
+  'missing-proof.noProof': '「{title}」：「{text}」缺少证据。请补充指标、客户名称、引用或链接。',
+  'positioning-statement.missingSlot': '定位声明缺少 Moore 模板的「{slot}」部分：{hint}',
+  'positioning-statement.missingSlots': '定位声明缺少 Moore 模板的这些部分：{slots}。{hint}',
+  'positioning-statement.notFound': '未找到定位声明。请写成：针对<目标客户>，他们需要<需求>，<产品>是一款<类别>，能够<价值>。与<替代方案>不同，<产品>具备<差异化>。',
+  'element-order.order': '「{title}」出现在「{otherTitle}」之前：应先梳理「{otherTitle}」并放在前面。',
+  'element-order.related': '「{otherTitle}」在这里。',
+  'front-matter.malformed': 'Front matter 不是合法的 YAML：{detail}',
+  'front-matter.unclosed': "Front matter 没有结束：请在其后加一行 '---'。",
+  'front-matter.tooLarge': 'Front matter 超过 64 KB，未读取。',
+  'front-matter.notMapping': 'Front matter 必须是键值对形式的 YAML。',
+  'front-matter.unknownType': '未知的文档类型「{value}」。可用类型：{types}。',
+  'front-matter.missingKeys': 'Front matter 缺少 {keys}：评审需要负责人、状态和最后更新日期。',
+  'vague-date.vague': '「{title}」中的日期「{text}」不明确：请给出具体日期，如 2026-12-01。',
+  'vague-date.noDate': '「{title}」没有具体日期：请为各里程碑写明日期。',
+  'reason.missing': '未找到：请添加标题为「{heading}」的一节。',
+  'reason.empty': '该节为空。',
+  'reason.placeholder': '仍有占位符。',
+  'reason.minItems': '列出 {count} 项，至少需要 {min} 项。',
+  'reason.maxItems': '共 {count} 项，最多保留 {max} 项。',
+  'reason.table': '需要一个表格。',
+  'reason.owner': '没有写明负责人：每条线都要有具体的人。',
+  'reason.metric': '部分条目缺少数字，或缺少时间范围/基线。',
+  'reason.proof': '部分条目缺少证据（指标、客户、引用或链接）。',
+  'reason.date': '使用了模糊日期而非具体日期。',
+  'reason.statement': 'Moore 模板不完整。',
+  'report.notPmm': '不是 PMM 文档：未做检查。',
+  'cli.summary': '{problems}（{errors}，{warnings}，{infos}）',
+  'cli.problems': '{count} 个问题|{count} 个问题',
+  'cli.errors': '{count} 个错误|{count} 个错误',
+  'cli.warnings': '{count} 个警告|{count} 个警告',
+  'cli.infos': '{count} 条提示|{count} 条提示',
+  'cli.noProblems': '已检查 {files} 个文件，没有问题。',
+  'cli.filesChecked': '已检查 {files} 个文件，其中 {pmm} 个 PMM 文档。',
+  'cli.score': '{type} · 得分 {score}/100 · 缺少 {missing} 项，{weak} 项待完善',
+  'cli.notPmm': '不是 PMM 文档（未检查）',
+  'cli.skipBinary': '{file}：已跳过，看起来是二进制文件。',
+  'cli.skipLarge': '{file}：已跳过，大小 {size} 超过上限 {limit}（maxFileSize）。',
+  'cli.notFound': '{file}：文件或目录不存在。',
+  'cli.unreadable': '{file}：无法读取（{reason}）。',
+  'cli.noMatch': '{pattern}：没有匹配的 Markdown 文件。',
+  'cli.ignored': '{file}：被配置中的 ignore 规则忽略。',
+  'cli.configError': '配置错误 {file}{where}：{detail}',
+  'cli.usage': '用法错误：{detail}。运行 pmm-lint --help 查看帮助。',
+  'cli.tooManyWarnings': 'pmm-lint 发现的警告过多（上限：{max}）。',
+  'cli.help': `用法：pmm-lint [选项] <文件|目录|通配符>
+
+按清单检查产品营销（PMM）Markdown 文档。
+
+选项：
+  -f, --format <stylish|json|sarif>  输出格式（默认 stylish）
+  -c, --config <文件>                使用此配置文件，不再查找 .pmmlintrc
+      --locale <en|zh>               消息语言（默认取自环境变量）
+      --max-warnings <n>             警告多于 n 个时退出码为 1
+      --quiet                        只报告错误
+      --stdin                        从标准输入读取文本
+      --stdin-filename <名称>        标准输入对应的文件名
+      --no-color                     stylish 输出不使用颜色
+  -v, --version                      显示版本
+  -h, --help                         显示本帮助
+
+退出码：0 无错误，1 有错误（或警告过多），2 用法、配置或读取错误。`,
+};
+
+const catalogs: Record<Locale, Catalog> = { en, zh };
+
+/** Looks up a message and fills {placeholders}. "a|b" picks singular/plural by {count}. */
+export function t(locale: Locale, id: string, data: Record<string, string | number> = {}): string {
+  let template = catalogs[locale][id] ?? catalogs.en[id] ?? id;
+  if (template.includes('|') && typeof data.count === 'number' && !template.includes('\n')) {
+    const [one, many] = template.split('|');
+    template = data.count === 1 ? one : many;
+  }
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = localizedValue(locale, key, data);
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/**
+ * Data can carry both languages: `title` (English) with `titleZh`; `{titleOther}` is the other language's.
+ * Chinese messages take the `Zh` variant of a key when there is one.
+ */
+function localizedValue(locale: Locale, key: string, data: Record<string, string | number>): string | number | undefined {
+  if (key.endsWith('Other')) {
+    const base = key.slice(0, -'Other'.length);
+    return locale === 'zh' ? data[base] : data[base + 'Zh'] ?? data[base];
+  }
+  if (locale === 'zh' && data[key + 'Zh'] !== undefined) return data[key + 'Zh'];
+  return data[key];
+}
+
+export function hasMessage(id: string): boolean {
+  return id in en && id in zh;
+}
+
+export function messageIds(locale: Locale): string[] {
+  return Object.keys(catalogs[locale]);
+}
+
+/** The locale from LC_ALL / LC_MESSAGES / LANG / LANGUAGE (zh_* -> zh), else English. */
+export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
+  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || '';
+  return /^zh/i.test(v) ? 'zh' : 'en';
+}
+
+export function parseLocale(value: string | undefined): Locale | null {
+  if (!value) return null;
+  if (/^zh/i.test(value)) return 'zh';
+  if (/^en/i.test(value)) return 'en';
+  return null;
+}

@@ -1,0 +1,147 @@
+// The engine's entry point: text -> parse once -> model -> rules -> findings, element statuses and a score.
+
+import { compileChecklist } from './checklist';
+import { defaultConfig, type ResolvedConfig } from './config';
+import { detectType, type Detection } from './detect';
+import { disabledPredicate, readDirectives } from './disable';
+import { evaluateElements, matchElements, type ElementEvaluation } from './elements';
+import { t } from './i18n';
+import type { DocumentModel } from './model';
+import { parseDocumentModel } from './parse';
+import { findPlaceholders } from './placeholders';
+import { RULES } from './rules';
+import type { Analysis, ReportDescriptor, Rule } from './rules/rule';
+import { hasCjk } from './text';
+import type { ElementReport, ElementStatus, Finding, Locale, Severity } from './types';
+
+export interface LintOptions {
+  filePath?: string;
+  config?: ResolvedConfig;
+  locale?: Locale;
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface LintResult {
+  docType: string | null;
+  score: number | null;
+  elements: ElementReport[];
+  findings: Finding[];
+  model: DocumentModel;
+  analysis: Analysis | null;
+  locale: Locale;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The language a document is written in: Chinese when most of its headings (or text) are. */
+export function documentLanguage(model: DocumentModel): 'en' | 'zh' {
+  const headings = model.sections.map((s) => s.heading);
+  const sample = headings.length >= 2 ? headings : [model.text.slice(0, 4000)];
+  const zh = sample.filter((h) => hasCjk(h)).length;
+  return zh * 2 >= sample.length && zh > 0 ? 'zh' : 'en';
+}
+
+export function analyze(model: DocumentModel, filePath: string | undefined, config: ResolvedConfig): Analysis | null {
+  const detection: Detection = detectType(model, filePath, config.checklists);
+  if (!detection.checklist) return null;
+  const compiled = compileChecklist(detection.checklist);
+  const matches = matchElements(model, compiled);
+  const placeholders = findPlaceholders(model.text, model.root);
+  const evaluations = evaluateElements(model, compiled, matches, placeholders);
+  return {
+    model,
+    checklist: detection.checklist,
+    compiled,
+    detection,
+    matches,
+    evaluations,
+    placeholders,
+    docLanguage: documentLanguage(model),
+    checklists: config.checklists,
+  };
+}
+
+function severityFor(rule: Rule, config: ResolvedConfig, descriptor: ReportDescriptor): Severity | null {
+  const setting = config.rules[rule.meta.id];
+  if (setting === 'off') return null;
+  if (setting) return setting;
+  return descriptor.severity ?? rule.meta.defaultSeverity;
+}
+
+function reasonText(locale: Locale, messageId: string, data: Record<string, string | number>): string {
+  if (messageId === 'reason.custom') return String(data[locale] ?? data.en);
+  return t(locale, messageId, data);
+}
+
+function elementStatus(ev: ElementEvaluation, config: ResolvedConfig): { status: ElementStatus; reasons: ElementEvaluation['reasons'] } {
+  if (!ev.match) return { status: 'missing', reasons: [] };
+  const reasons = ev.reasons.filter((r) => r.ruleId === null || config.rules[r.ruleId] !== 'off');
+  return { status: reasons.length ? 'weak' : 'complete', reasons };
+}
+
+/** Completeness 0-100 over required elements: complete counts 1, weak 0.5, missing 0. */
+export function computeScore(elements: ElementReport[]): number {
+  const required = elements.filter((e) => e.required);
+  if (required.length === 0) return 100;
+  const points = required.reduce((sum, e) => sum + (e.status === 'complete' ? 1 : e.status === 'weak' ? 0.5 : 0), 0);
+  return Math.round((100 * points) / required.length);
+}
+
+export function lintModel(model: DocumentModel, options: LintOptions = {}): LintResult {
+  const config = options.config ?? defaultConfig();
+  const locale: Locale = options.locale ?? config.locale ?? 'en';
+  const analysis = analyze(model, options.filePath, config);
+  if (!analysis) return { docType: null, score: null, elements: [], findings: [], model, analysis: null, locale };
+
+  const isDisabled = disabledPredicate(readDirectives(model));
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (config.rules[rule.meta.id] === 'off') continue;
+    const report = (d: ReportDescriptor) => {
+      const severity = severityFor(rule, config, d);
+      if (!severity) return;
+      const line = model.lines.position(d.span.start).line;
+      if (isDisabled(rule.meta.id, line)) return;
+      const data = d.data ?? {};
+      findings.push({
+        ruleId: rule.meta.id,
+        elementId: d.elementId ?? null,
+        severity,
+        messageId: d.messageId,
+        data,
+        message: t(locale, d.messageId, data),
+        span: clampSpan(d.span, model.text.length),
+        related: d.related?.map((r) => ({ span: clampSpan(r.span, model.text.length), message: t(locale, r.messageId, r.data ?? {}) })),
+        fix: d.fix,
+      });
+    };
+    try {
+      rule.check({ analysis, report });
+    } catch (error) {
+      options.onRuleError?.(rule.meta.id, error);
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
+
+  const elements: ElementReport[] = analysis.evaluations.map((ev) => {
+    const { status, reasons } = elementStatus(ev, config);
+    const el = ev.element;
+    const texts =
+      status === 'missing'
+        ? [t(locale, 'reason.missing', { heading: locale === 'zh' ? el.headings.zh[0] ?? el.title.zh : el.headings.en[0] ?? el.title.en })]
+        : [...new Set(reasons.map((r) => reasonText(locale, r.messageId, r.data)))];
+    return { id: el.id, status, required: el.required, title: el.title, reasons: texts, span: ev.match?.candidates[0]?.span };
+  });
+  return { docType: analysis.checklist.type, score: computeScore(elements), elements, findings, model, analysis, locale };
+}
+
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  return lintModel(parseDocumentModel(text), options);
+}
+
+function clampSpan(span: { start: number; end: number }, length: number) {
+  const start = Math.max(0, Math.min(span.start, length));
+  const end = Math.max(start, Math.min(span.end, length));
+  return { start, end };
+}

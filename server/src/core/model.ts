@@ -1,0 +1,381 @@
+// The document model: what the rules see. Built once per text version by parse.ts.
+
+import type { Root, RootContent, Table, ListItem, Paragraph, Heading, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { LineIndex, normalizeLabel } from './text';
+import type { Span } from './types';
+
+export interface FrontMatter {
+  /** The whole block including the --- fences. */
+  span: Span;
+  /** The YAML text between the fences, and where it starts. */
+  raw: string;
+  rawStart: number;
+  data: Record<string, unknown> | null;
+  errors: Array<{ message: string; span: Span }>;
+}
+
+/** A unit of content that checks count and test: a list item, a table row, a paragraph, a subsection. */
+export interface Item {
+  kind: 'list-item' | 'table-row' | 'paragraph' | 'subsection' | 'quote' | 'text';
+  span: Span;
+  /** Source text of the item (Markdown, so links and quotes stay visible to the checks). */
+  text: string;
+}
+
+export interface Section {
+  index: number;
+  heading: string;
+  normalized: string;
+  level: number;
+  headingSpan: Span;
+  /** From the end of the heading line to the end of the section (subsections included). */
+  bodySpan: Span;
+  /** The section's own top-level blocks, before its first subsection. */
+  blocks: RootContent[];
+  children: number[];
+  parent: number | null;
+}
+
+export type CandidateKind = 'heading' | 'label' | 'table-column' | 'table-row';
+
+/** A place that can mark an element: a heading, a bold lead-in label, a table header or row label. */
+export interface Candidate {
+  kind: CandidateKind;
+  label: string;
+  normalized: string;
+  /** Where the label itself is. */
+  span: Span;
+  /** The whole candidate: label plus content. */
+  fullSpan: Span;
+  /** The content's items. */
+  items: Item[];
+  /** The content without the label, as source text. */
+  contentText: string;
+  /** For headings: the section. */
+  section?: Section;
+  /** Whether the content holds a table. */
+  hasTable: boolean;
+  /** The label is a question ("Why are personas important?"). */
+  question?: boolean;
+}
+
+export interface DocumentModel {
+  text: string;
+  lines: LineIndex;
+  root: Root;
+  frontMatter: FrontMatter | null;
+  sections: Section[];
+  candidates: Candidate[];
+  /** The first level-1 heading, if any. */
+  title: Section | null;
+  /** Where content starts (after front matter). */
+  contentStart: number;
+}
+
+export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+/** Builds sections and element candidates from a parsed tree. */
+export function buildModel(text: string, root: Root, lines: LineIndex, frontMatter: FrontMatter | null): DocumentModel {
+  const sections: Section[] = [];
+  const stack: Section[] = [];
+  const candidates: Candidate[] = [];
+  const top = root.children;
+  let current: Section | null = null;
+
+  for (const node of top) {
+    if (node.type === 'heading') {
+      while (stack.length && stack[stack.length - 1].level >= node.depth) stack.pop();
+      const parent = stack.length ? stack[stack.length - 1] : null;
+      const headingText = toString(node);
+      const sp = spanOf(node);
+      const section: Section = {
+        index: sections.length,
+        heading: headingText,
+        normalized: normalizeLabel(headingText),
+        level: node.depth,
+        headingSpan: sp,
+        bodySpan: { start: sp.end, end: text.length },
+        blocks: [],
+        children: [],
+        parent: parent ? parent.index : null,
+      };
+      // Close sections at the same or a deeper level.
+      for (const open of sections) {
+        if (open.bodySpan.end === text.length && open.level >= node.depth && open !== section) open.bodySpan.end = lineStartBefore(text, sp.start);
+      }
+      if (parent) parent.children.push(section.index);
+      sections.push(section);
+      stack.push(section);
+      current = section;
+    } else if (node.type !== 'yaml') {
+      if (current) current.blocks.push(node);
+    }
+  }
+
+  for (const section of sections) {
+    const items = sectionItems(text, section, sections);
+    const question = /[?？]\s*$/u.test(section.heading);
+    const contentText = text.slice(section.bodySpan.start, section.bodySpan.end);
+    candidates.push({
+      kind: 'heading',
+      label: section.heading,
+      normalized: section.normalized,
+      span: section.headingSpan,
+      fullSpan: { start: section.headingSpan.start, end: section.bodySpan.end },
+      items,
+      contentText,
+      section,
+      hasTable: containsTable(section, sections),
+      question,
+    });
+  }
+  collectInlineCandidates(text, top, candidates);
+
+  const title = sections.find((s) => s.level === 1) ?? null;
+  return {
+    text,
+    lines,
+    root,
+    frontMatter,
+    sections,
+    candidates,
+    title,
+    contentStart: frontMatter ? frontMatter.span.end : 0,
+  };
+}
+
+function lineStartBefore(text: string, offset: number): number {
+  // The section ends where the next heading's line begins, minus the line break before it.
+  let end = offset;
+  while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r' || text[end - 1] === ' ')) end--;
+  return end;
+}
+
+function containsTable(section: Section, sections: Section[]): boolean {
+  if (section.blocks.some((b) => b.type === 'table')) return true;
+  return section.children.some((c) => containsTable(sections[c], sections));
+}
+
+function blockItems(text: string, node: RootContent): Item[] {
+  const sp = spanOf(node);
+  switch (node.type) {
+    case 'list':
+      return node.children.map((li) => ({ kind: 'list-item' as const, span: spanOf(li), text: text.slice(spanOf(li).start, spanOf(li).end) }));
+    case 'table':
+      return node.children.slice(1).map((row) => ({ kind: 'table-row' as const, span: spanOf(row), text: text.slice(spanOf(row).start, spanOf(row).end) }));
+    case 'paragraph':
+      return [{ kind: 'paragraph', span: sp, text: text.slice(sp.start, sp.end) }];
+    case 'blockquote':
+      return [{ kind: 'quote', span: sp, text: text.slice(sp.start, sp.end) }];
+    default:
+      return [];
+  }
+}
+
+function sectionItems(text: string, section: Section, sections: Section[]): Item[] {
+  const items: Item[] = [];
+  for (const block of section.blocks) items.push(...blockItems(text, block));
+  for (const c of section.children) {
+    const child = sections[c];
+    items.push({ kind: 'subsection', span: { start: child.headingSpan.start, end: child.bodySpan.end }, text: text.slice(child.headingSpan.start, child.bodySpan.end) });
+  }
+  return items;
+}
+
+/** "**Pains:** ...", "**Pains**" alone, or "Owner: Jane" at the start of a paragraph or list item. */
+function leadInLabel(text: string, para: Paragraph): { label: string; span: Span; restStart: number } | null {
+  let first = para.children[0];
+  if (!first) return null;
+  // "| **Proof points** | ..." cut off from its table by a blank line reads as a paragraph: still a row label.
+  if (first.type === 'text' && /^\|\s*$/.test(first.value) && para.children[1]?.type === 'strong') {
+    const strong = para.children[1];
+    const after = para.children[2];
+    if (after && after.type === 'text' && /^\s*\|/.test(after.value)) {
+      const sp = spanOf(strong);
+      const rest = text.slice(sp.end).match(/^\s*\|\s*/)![0].length;
+      return { label: toString(strong), span: sp, restStart: sp.end + rest };
+    }
+    first = strong;
+  }
+  if (first.type === 'strong' && first === para.children[0]) {
+    const label = toString(first);
+    const sp = spanOf(first);
+    const after = para.children[1];
+    const afterText = after && after.type === 'text' ? after.value : '';
+    const endsWithColon = /[:：]\s*$/u.test(label) || /^\s*[:：]/u.test(afterText);
+    const alone = para.children.length === 1;
+    if (!endsWithColon && !alone) return null;
+    if (label.length > 80) return null;
+    let restStart = sp.end;
+    const colon = /^\s*[:：]\s*/u.exec(text.slice(restStart, restStart + 8));
+    if (colon) restStart += colon[0].length;
+    return { label, span: sp, restStart };
+  }
+  if (first.type === 'text') {
+    const m = /^([^:：\n]{2,40}?)\s*[:：]\s*/u.exec(first.value);
+    if (!m) return null;
+    if (m[1].split(/\s+/).length > 5) return null;
+    if (/https?$/i.test(m[1])) return null;
+    const start = spanOf(first).start;
+    return { label: m[1], span: { start, end: start + m[1].length }, restStart: start + m[0].length };
+  }
+  return null;
+}
+
+function collectInlineCandidates(text: string, nodes: RootContent[], out: Candidate[]): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.type === 'paragraph') {
+      const lead = leadInLabel(text, node);
+      if (!lead) continue;
+      const paraEnd = spanOf(node).end;
+      let items: Item[];
+      let end = paraEnd;
+      let hasTable = false;
+      if (text.slice(lead.restStart, paraEnd).trim().length > 0) {
+        items = [{ kind: 'text', span: { start: lead.restStart, end: paraEnd }, text: text.slice(lead.restStart, paraEnd) }];
+      } else {
+        // A label alone on its line: its content is what follows, up to the next label or heading.
+        items = [];
+        let j = i + 1;
+        for (; j < nodes.length; j++) {
+          const next = nodes[j];
+          if (next.type === 'heading') break;
+          if (next.type === 'paragraph' && leadInLabel(text, next) && text.slice(leadInLabel(text, next)!.restStart, spanOf(next).end).trim() === '') break;
+          items.push(...blockItems(text, next));
+          if (next.type === 'table') hasTable = true;
+          end = spanOf(next).end;
+        }
+      }
+      out.push({
+        kind: 'label',
+        label: lead.label,
+        normalized: normalizeLabel(lead.label),
+        span: { start: lead.span.start, end: lead.span.end },
+        fullSpan: { start: spanOf(node).start, end },
+        items,
+        contentText: text.slice(lead.restStart, end),
+        hasTable,
+      });
+    } else if (node.type === 'list') {
+      for (const li of node.children) {
+        const para = li.children[0];
+        if (para && para.type === 'paragraph') {
+          const lead = leadInLabel(text, para);
+          if (lead) {
+            const liSpan = spanOf(li);
+            const rest = text.slice(lead.restStart, liSpan.end);
+            const nested = li.children.slice(1) as RootContent[];
+            const items: Item[] = [];
+            const firstRest = text.slice(lead.restStart, spanOf(para).end);
+            if (firstRest.trim()) items.push({ kind: 'text', span: { start: lead.restStart, end: spanOf(para).end }, text: firstRest });
+            for (const n of nested) items.push(...blockItems(text, n));
+            out.push({
+              kind: 'label',
+              label: lead.label,
+              normalized: normalizeLabel(lead.label),
+              span: { start: lead.span.start, end: lead.span.end },
+              fullSpan: liSpan,
+              items,
+              contentText: rest,
+              hasTable: nested.some((n) => n.type === 'table'),
+            });
+          }
+        }
+        collectInlineCandidates(text, li.children.slice(1) as RootContent[], out);
+      }
+    } else if (node.type === 'table') {
+      collectTableCandidates(text, node, out);
+    } else if (node.type === 'blockquote') {
+      collectInlineCandidates(text, node.children as RootContent[], out);
+    }
+  }
+}
+
+function cellText(cell: { children: PhrasingContent[] }): string {
+  return toString(cell as unknown as Heading);
+}
+
+function isBoldCell(cell: { children: PhrasingContent[] }): boolean {
+  const kids = cell.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return kids.length >= 1 && kids[0].type === 'strong';
+}
+
+function collectTableCandidates(text: string, table: Table, out: Candidate[]): void {
+  const rows = table.children;
+  if (rows.length === 0) return;
+  const bodyRows = rows.slice(1);
+  const firstCells = rows.map((r) => r.children[0]).filter(Boolean);
+  const boldFirst = firstCells.filter((c) => isBoldCell(c)).length;
+  const keyValue = firstCells.length > 0 && boldFirst / firstCells.length >= 0.5;
+  const tableSpan = spanOf(table);
+
+  if (!keyValue) {
+    // Column headers name elements; the column's cells are the content.
+    const header = rows[0];
+    header.children.forEach((cell, col) => {
+      const label = cellText(cell);
+      if (!label.trim()) return;
+      const items: Item[] = [];
+      for (const row of bodyRows) {
+        const c = row.children[col];
+        if (!c) continue;
+        const sp = spanOf(c);
+        const t = text.slice(sp.start, sp.end).replace(/^\|/, '').replace(/\|$/, '');
+        if (t.trim()) items.push({ kind: 'table-row', span: sp, text: t });
+      }
+      out.push({
+        kind: 'table-column',
+        label,
+        normalized: normalizeLabel(label),
+        span: spanOf(cell),
+        fullSpan: tableSpan,
+        items,
+        contentText: items.map((i) => i.text).join('\n'),
+        hasTable: true,
+      });
+    });
+  }
+  // Row labels in the first column (every row of a key/value table; body rows otherwise).
+  for (const row of keyValue ? rows : bodyRows) {
+    const first = row.children[0];
+    if (!first) continue;
+    const label = cellText(first);
+    if (!label.trim() || label.length > 60) continue;
+    const items: Item[] = [];
+    for (const cell of row.children.slice(1)) {
+      const sp = spanOf(cell);
+      const t = text.slice(sp.start, sp.end).replace(/^\|/, '').replace(/\|$/, '');
+      if (t.trim()) {
+        // "- a <br> - b" inside a cell is a list written in one cell.
+        const parts = t.split(/<br\s*\/?>/i).filter((p) => p.replace(/^\s*[-*•]\s*/, '').trim());
+        if (parts.length > 1) {
+          let pos = sp.start;
+          for (const p of parts) {
+            const at = text.indexOf(p, pos);
+            items.push({ kind: 'table-row', span: { start: at, end: at + p.length }, text: p });
+            pos = at + p.length;
+          }
+        } else items.push({ kind: 'table-row', span: sp, text: t });
+      }
+    }
+    const rowSpan = spanOf(row);
+    out.push({
+      kind: 'table-row',
+      label,
+      normalized: normalizeLabel(label),
+      span: spanOf(first),
+      fullSpan: rowSpan,
+      items,
+      contentText: text.slice(spanOf(first).end, rowSpan.end),
+      hasTable: true,
+    });
+  }
+}
+
+export function isListItem(node: unknown): node is ListItem {
+  return typeof node === 'object' && node !== null && (node as { type?: string }).type === 'listItem';
+}

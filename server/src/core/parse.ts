@@ -1,0 +1,77 @@
+// Markdown -> document model. One parse per text; everything else reads the model.
+
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root } from 'mdast';
+import { parseDocument } from 'yaml';
+import { buildModel, spanOf, type DocumentModel, type FrontMatter } from './model';
+import { LineIndex } from './text';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+/** Front matter limits: a huge or alias-bombed block is reported, not expanded. */
+const MAX_FRONT_MATTER = 64 * 1024;
+
+export function parseFrontMatter(text: string, root: Root): FrontMatter | null {
+  const node = root.children[0];
+  if (node && node.type === 'yaml') {
+    const span = spanOf(node);
+    const rawStart = text.indexOf('\n', span.start) + 1;
+    const raw = node.value;
+    return readYaml(raw, rawStart, span);
+  }
+  // An opening fence with no closing one: remark sees a thematic break; say what happened.
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (open && !/\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(open[0].length - 1))) {
+    const lineEnd = open[0].length;
+    return {
+      span: { start: 0, end: 0 },
+      raw: '',
+      rawStart: lineEnd,
+      data: null,
+      errors: [{ message: 'unclosed', span: { start: 0, end: 3 } }],
+    };
+  }
+  return null;
+}
+
+function readYaml(raw: string, rawStart: number, span: { start: number; end: number }): FrontMatter {
+  if (raw.length > MAX_FRONT_MATTER) {
+    return { span, raw, rawStart, data: null, errors: [{ message: 'too-large', span: { start: span.start, end: span.start + 3 } }] };
+  }
+  const errors: FrontMatter['errors'] = [];
+  let data: Record<string, unknown> | null = null;
+  try {
+    const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true });
+    for (const e of doc.errors) {
+      const [a, b] = e.pos;
+      errors.push({ message: firstLine(e.message), span: { start: rawStart + a, end: rawStart + Math.max(b, a + 1) } });
+    }
+    if (errors.length === 0) {
+      const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
+      if (value === null || value === undefined) data = {};
+      else if (typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+      else errors.push({ message: 'not-a-mapping', span: { start: rawStart, end: rawStart + Math.min(raw.length, 80) } });
+    }
+  } catch (error) {
+    errors.push({ message: firstLine(String((error as Error).message ?? error)), span: { start: span.start, end: span.start + 3 } });
+  }
+  return { span, raw, rawStart, data, errors };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}
+
+export function parseDocumentModel(text: string): DocumentModel {
+  const root = parseMarkdown(text);
+  const lines = new LineIndex(text);
+  const frontMatter = parseFrontMatter(text, root);
+  return buildModel(text, root, lines, frontMatter);
+}

@@ -1,0 +1,96 @@
+import { normalizeLabel, VAGUE_DATE_RE, DATE_RE } from '../text';
+import { documentAnchor } from './required-element';
+import type { Analysis, Rule } from './rule';
+import type { Span } from '../types';
+
+/** Keys that stand for owner / status / updated, in English and Chinese. */
+export const FRONT_MATTER_KEY_ALIASES: Record<string, string[]> = {
+  owner: ['owner', 'owners', 'dri', 'author', 'authors', 'pmm', '负责人', '作者', '所有者'],
+  status: ['status', 'state', 'stage', '状态', '阶段'],
+  updated: ['updated', 'last_updated', 'last-updated', 'lastupdated', 'updated_at', 'date', 'modified', 'last_modified', '更新日期', '更新时间', '最后更新', '日期'],
+};
+
+/** Body labels that carry the same facts ("Owner: Jane", a "Who to contact" table, "Last updated: ..."). */
+const BODY_LABELS: Record<string, string[]> = {
+  owner: ['owner', 'owners', 'dri', 'who to contact', 'author', 'contact', '负责人', '联系人'],
+  status: ['status', '状态'],
+  updated: ['last updated', 'updated', 'last reviewed', '更新日期', '最后更新'],
+};
+
+function hasKey(data: Record<string, unknown>, wanted: string): boolean {
+  const aliases = FRONT_MATTER_KEY_ALIASES[wanted] ?? [wanted];
+  return Object.keys(data).some((k) => aliases.includes(k.toLowerCase()) && data[k] !== null && data[k] !== '');
+}
+
+function inBody(analysis: Analysis, wanted: string): boolean {
+  const labels = BODY_LABELS[wanted];
+  if (!labels) return false;
+  return analysis.model.candidates.some((c) => labels.includes(c.normalized) && c.contentText.trim().length > 0);
+}
+
+function frontMatterAnchor(analysis: Analysis): Span {
+  const fm = analysis.model.frontMatter;
+  if (fm && fm.span.end > fm.span.start) return { start: fm.span.start, end: fm.span.start + 3 };
+  return documentAnchor(analysis);
+}
+
+export const frontMatter: Rule = {
+  meta: {
+    id: 'front-matter',
+    type: 'problem',
+    description: { en: 'Front matter is malformed, names an unknown type, or lacks owner / status / updated.', zh: 'Front matter 格式错误、类型未知，或缺少负责人 / 状态 / 更新日期。' },
+    defaultSeverity: 'warning',
+    messages: ['front-matter.malformed', 'front-matter.unclosed', 'front-matter.tooLarge', 'front-matter.notMapping', 'front-matter.unknownType', 'front-matter.missingKeys'],
+    fixable: false,
+  },
+  check({ analysis, report }) {
+    const fm = analysis.model.frontMatter;
+    if (fm && fm.errors.length) {
+      for (const e of fm.errors) {
+        const messageId =
+          e.message === 'unclosed' ? 'front-matter.unclosed' : e.message === 'too-large' ? 'front-matter.tooLarge' : e.message === 'not-a-mapping' ? 'front-matter.notMapping' : 'front-matter.malformed';
+        report({ messageId, data: { detail: e.message }, span: e.span, severity: 'error' });
+      }
+      return;
+    }
+    const det = analysis.detection;
+    if (det.unknownTypeValue !== null) {
+      const at = det.typeValueOffset ?? 0;
+      const lineEnd = analysis.model.text.indexOf('\n', at);
+      report({
+        messageId: 'front-matter.unknownType',
+        data: { value: det.unknownTypeValue, types: analysis.checklists.map((c) => c.type).join(', ') },
+        span: { start: at, end: lineEnd < 0 ? at + 1 : lineEnd },
+        severity: 'error',
+      });
+    }
+    const wanted = analysis.checklist.frontMatter?.required ?? [];
+    const data = fm?.data ?? {};
+    const missing = wanted.filter((k) => !hasKey(data, k) && !inBody(analysis, k));
+    if (missing.length) {
+      report({ messageId: 'front-matter.missingKeys', data: { keys: missing.join(', ') }, span: frontMatterAnchor(analysis) });
+    }
+  },
+};
+
+/** Front matter date keys whose value is vague (launch_date: Q3). */
+export function vagueFrontMatterDates(analysis: Analysis): Array<{ span: Span; text: string; key: string }> {
+  const fm = analysis.model.frontMatter;
+  if (!fm?.data) return [];
+  const out: Array<{ span: Span; text: string; key: string }> = [];
+  const lines = fm.raw.split('\n');
+  let offset = fm.rawStart;
+  for (const line of lines) {
+    const m = /^([\w\u4e00-\u9fff-]+)\s*:\s*(.+)$/u.exec(line);
+    if (m && /date|launch|ga|release|deadline|日期|发布|上线|上市/iu.test(normalizeLabel(m[1]))) {
+      const value = m[2];
+      const v = VAGUE_DATE_RE.exec(value);
+      if (v && !DATE_RE.test(value)) {
+        const at = offset + line.indexOf(value) + v.index;
+        out.push({ span: { start: at, end: at + v[0].length }, text: v[0], key: m[1] });
+      }
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}

@@ -1,0 +1,15 @@
+import { reportCheckProblems, type Rule } from './rule';
+
+export const vagueMetric: Rule = {
+  meta: {
+    id: 'vague-metric',
+    type: 'problem',
+    description: { en: 'A success metric or value has no number, or no timeframe or baseline.', zh: '成功指标或价值没有数字，或没有时间范围/基线。' },
+    defaultSeverity: 'warning',
+    messages: ['vague-metric.noNumber', 'vague-metric.noTimeframe', 'vague-metric.sectionNoNumber'],
+    fixable: false,
+  },
+  check(context) {
+    reportCheckProblems(context, 'vague-metric');
+  },
+};

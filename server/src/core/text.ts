@@ -1,0 +1,172 @@
+// Text helpers: heading normalization, offsets <-> line/column, sentences, and the recognisers
+// (numbers, timeframes, dates, sources) that several rules and checks share.
+
+import type { Position, Span } from './types';
+
+/** Maps offsets to 1-based line/column (UTF-16 code units) and back. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo] + 1 };
+  }
+  /** Offset of a 1-based line's first character. */
+  lineStart(line: number): number {
+    const i = Math.max(1, Math.min(line, this.starts.length)) - 1;
+    return this.starts[i];
+  }
+  /** Offset just past a 1-based line's last character, before its line break. */
+  lineEnd(line: number): number {
+    const next = line < this.starts.length ? this.starts[line] : this.text.length;
+    let end = next;
+    while (end > this.lineStart(line) && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return end;
+  }
+  offset(pos: Position): number {
+    return Math.min(this.lineStart(pos.line) + pos.column - 1, this.lineEnd(pos.line));
+  }
+}
+
+// Emoji and pictographs, variation selectors, zero-width joiners.
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu;
+// Numbering at the start of a heading: "1.", "1)", "01 ", "1.2.3", "一、", "（一）", "(a)", "第一部分", "Step 2:", "A."
+const NUMBERING =
+  /^(?:(?:step|part|section|phase)\s*\d+\s*[:.)-]?\s*|第[一二三四五六七八九十百\d]+(?:部分|章|节|步)?[、:：.\s]*|[(（]?[一二三四五六七八九十]+[)）]?[、.．:：\s]+|[(（]?\d+(?:\.\d+)*[)）]?[.、)）:：\s-]*\s*|[(（]?[a-z][)）.]\s+)/iu;
+
+/**
+ * Normalizes a heading, label or alias for matching: NFKC (full-width -> half-width), lower case,
+ * no emoji, no numbering, no trailing colon or surrounding punctuation, single spaces.
+ */
+export function normalizeLabel(raw: string): string {
+  let s = raw.normalize('NFKC').replace(EMOJI, ' ').toLowerCase();
+  s = s.replace(/[*_`~]/g, ' ').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 2; i++) s = s.replace(NUMBERING, '').trim();
+  s = s.replace(/&/g, ' and ').replace(/[’‘]/g, "'");
+  s = s.replace(/^[\s"'“”「」『』【】\[\]()<>#:;,.!?|/\\-]+/u, '');
+  s = s.replace(/[\s"'“”「」『』【】\[\]()<>:;,.!?|/\\-]+$/u, '');
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Collapses whitespace; used for messages that quote a piece of text. */
+export function squash(text: string, max = 60): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
+export function hasCjk(text: string): boolean {
+  return /[\u3400-\u9fff\uf900-\ufaff]/u.test(text);
+}
+
+/** Splits text into sentences with their offsets (relative to the text). */
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /[^.!?。！？；;\n]+(?:[.!?。！？；;]+|\n|$)/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    // A period inside a number ("2.5x") or an abbreviation ("e.g.", "vs.") does not end a sentence:
+    // merge with the previous span when the previous one ended that way.
+    const prev = spans[spans.length - 1];
+    const prevText = prev ? text.slice(prev.start, prev.end) : '';
+    if (prev && prev.end === m.index && /(?:\d\.|\b(?:e\.g|i\.e|vs|etc|inc|approx|ca|no|mr|ms|dr)\.)$/iu.test(prevText) && !/^\s*\n/.test(m[0])) {
+      prev.end = m.index + m[0].length;
+    } else {
+      spans.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return spans.filter((s) => text.slice(s.start, s.end).trim().length > 0);
+}
+
+const CN_NUM = '[零一二两三四五六七八九十百千万亿]';
+
+/** A figure: digits, a percentage, money, or a Chinese numeral with a unit. */
+export const NUMBER_RE = new RegExp(
+  String.raw`\d|` + CN_NUM + String.raw`+\s*(?:个|位|家|名|次|倍|成|%|％|万|亿|千|百|天|周|月|年|小时|分钟|季度)`,
+  'u',
+);
+
+export function hasNumber(text: string): boolean {
+  return NUMBER_RE.test(text);
+}
+
+const MONTHS = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
+/** A concrete calendar date (or a launch-relative date such as "T-14", "L+7", "launch day"). */
+export const DATE_RE = new RegExp(
+  [
+    String.raw`\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b`,
+    String.raw`\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b`,
+    String.raw`\b\d{1,2}/\d{1,2}\b`,
+    String.raw`\b${MONTHS}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTHS}\b`,
+    String.raw`(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]`,
+    String.raw`\b[TLD]\s*[-+]\s*\d+`,
+    String.raw`\blaunch\s+day\b`,
+    String.raw`\b(?:day|week)\s+\d+\b`,
+    String.raw`\d+\s*(?:-\s*\d+\s*)?(?:days?|weeks?)\s+(?:pre|post|before|after)[-\s]?(?:launch|ga|release)`,
+    String.raw`(?:发布|上线|上市)(?:日|当天|前|后)\s*\d*`,
+  ].join('|'),
+  'iu',
+);
+
+/** Dates that a reviewer would send back: a quarter, "soon", "TBD", 下个月... */
+export const VAGUE_DATE_RE = new RegExp(
+  [
+    String.raw`\b(?:Q[1-4]|H[12])\b(?!\s*[-/]?\s*\d{1,2}\b)`,
+    String.raw`\b(?:soon|asap|later this (?:year|quarter|month)|next (?:month|quarter|year)|end of (?:the )?(?:month|quarter|year)|sometime|coming weeks|in the future|eventually)\b`,
+    String.raw`下个?月|下个?季度|下半年|上半年|近期|尽快|稍后|年底|年中|月底|季度末|年内|不久`,
+    String.raw`第[一二三四1-4]季度`,
+  ].join('|'),
+  'iu',
+);
+
+/** A timeframe: a deadline, a period or a rate. */
+export const TIMEFRAME_RE = new RegExp(
+  [
+    DATE_RE.source,
+    String.raw`\b(?:by|within|in|over|after|before|until|through|per|each|every|first|next|last)\s+(?:the\s+)?(?:\d+|one|two|three|four|six|twelve)?\s*-?\s*(?:days?|weeks?|months?|quarters?|years?|yr|mo|fy\d*|q[1-4]|h[12]|end|launch|ga|ship|release)`,
+    String.raw`\b\d+\s*-?\s*(?:days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?|hours?|hrs?|mins?|minutes?)\b`,
+    String.raw`\b(?:daily|weekly|monthly|quarterly|annual(?:ly)?|yearly|yoy|qoq|mom|wow|arr|mrr)\b`,
+    String.raw`/\s*(?:day|week|wk|month|mo|quarter|qtr|year|yr)\b`,
+    String.raw`\b(?:q[1-4]|h[12]|fy)\s*'?\d{2,4}\b`,
+    String.raw`\b(?:19|20)\d{2}\b`,
+    String.raw`[\d一二两三四五六七八九十百]+\s*(?:个)?(?:天|日|周|星期|个月|月|季度|年|小时|分钟)`,
+    String.raw`(?:每|首|前)(?:天|日|周|月|季度|年)|(?:上线|发布|上市)(?:后|前)|同比|环比|年度|季度|月度|截至|之前|以内|内`,
+  ].join('|'),
+  'iu',
+);
+
+/** A baseline or a relative change: "from 12% to 20%", "vs. last year", "reduce by 30%", 提升 20%. */
+export const BASELINE_RE =
+  /\bfrom\s+\S+\s+to\b|\bvs\.?\s|\bversus\b|\bcompared (?:to|with)\b|\bbaseline\b|\b(?:increase|decrease|reduce|cut|grow|improve|raise|lower|lift|boost|drop)\w*\b[^.\n]{0,40}?\d+(?:\.\d+)?\s*(?:%|x\b|pp\b|points?)|\d+(?:\.\d+)?\s*(?:%|x)\s+(?:faster|slower|more|less|fewer|higher|lower|increase|decrease|reduction)|从[^，。\n]{0,20}(?:到|提升至|降至|增至)|(?:提升|提高|降低|减少|增长|下降|缩短)[^，。\n]{0,10}\d|基线/iu;
+
+/** Evidence: a link, a quote, a customer, a study, a footnote, a figure. */
+export const SOURCE_RE =
+  /https?:\/\/|\]\(|\[\^?\d+\]|\baccording to\b|\bsource:|\bsurvey\b|\bstudy\b|\breport\b|\bcase study\b|\bcustomer[s]?\b[^.\n]{0,40}\b(?:said|says|reported|saw|cut|reduced|increased)|\bgartner\b|\bforrester\b|\bidc\b|来源[:：]|根据|据[^，。；\n]{1,24}(?:统计|报告|调研|调查|显示|测算)|(?:报告|调研|调查|数据)显示|《[^》]+》|案例/iu;
+
+export function hasQuote(text: string): boolean {
+  return /“[^”]{6,}”|"[^"]{6,}"|「[^」]{4,}」|『[^』]{4,}』/u.test(text);
+}

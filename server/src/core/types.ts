@@ -1,0 +1,97 @@
+// Shared types of the lint engine. Nothing here depends on an editor or on the LSP runtime.
+
+export type Locale = 'en' | 'zh';
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** Text in both languages. */
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+export type DocTypeId = string;
+
+/** A check over an element's content. Kinds are code; their parameters are data. */
+export type ElementCheck =
+  | { kind: 'min-items'; min: number }
+  | { kind: 'max-items'; max: number }
+  | { kind: 'table' }
+  | { kind: 'metric'; needs?: Array<'number' | 'timeframe' | 'timeframe-or-baseline'>; scope?: 'item' | 'section' }
+  | { kind: 'proof' }
+  | { kind: 'date' }
+  | { kind: 'positioning-statement' }
+  | { kind: 'owner' }
+  | { kind: 'contains'; patterns: string[]; reason: Localized }
+  | { kind: 'not-only'; words: string[]; reason: Localized };
+
+export interface ChecklistElement {
+  id: string;
+  title: Localized;
+  /** Heading names (and bold labels / table headers) that mark this element, per language. */
+  headings: { en: string[]; zh: string[] };
+  required: boolean;
+  checks?: ElementCheck[];
+  /** What "complete" means, shown in hovers and the scorecard. */
+  complete: Localized;
+  /** Body inserted by the "insert missing element" fix (without the heading). */
+  skeleton?: Localized;
+}
+
+export interface Checklist {
+  type: DocTypeId;
+  title: Localized;
+  /** Values of front matter `type:` that mean this type (the id itself is always accepted). */
+  aliases: string[];
+  /** Words in a file name that mean this type (matched as whole tokens of the name). */
+  fileNames: string[];
+  frontMatter?: { required: string[] };
+  detect?: { minScore?: number; weakHeadings?: string[] };
+  /** Pairs [a, b]: element a must come before element b. */
+  order?: Array<[string, string]>;
+  elements: ChecklistElement[];
+}
+
+export interface Position {
+  line: number; // 1-based
+  column: number; // 1-based, UTF-16 code units
+}
+
+/** A half-open range of offsets into the text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface FindingFix {
+  /** Text to insert (for required-element: a heading plus its skeleton). */
+  expected?: string;
+  /** Offset at which to insert it. */
+  insertAt?: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  elementId: string | null;
+  severity: Severity;
+  messageId: string;
+  data: Record<string, string | number>;
+  message: string;
+  span: Span;
+  /** Other places that matter (element-order points at the other section). */
+  related?: Array<{ span: Span; message: string }>;
+  fix?: FindingFix;
+}
+
+export type ElementStatus = 'complete' | 'weak' | 'missing';
+
+export interface ElementReport {
+  id: string;
+  status: ElementStatus;
+  required: boolean;
+  title: Localized;
+  /** Why the element is weak or missing, in the report's locale. */
+  reasons: string[];
+  /** Where the element's heading / label is, when found. */
+  span?: Span;
+}

@@ -1,0 +1,252 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import { runCli, ROOT } from './helpers/cli';
+import { makeTree, FLAWED_GTM } from './helpers/tmp';
+
+const GOOD = path.join('examples', 'en', 'gtm-brief.good.md');
+const FLAWED = path.join('examples', 'en', 'gtm-brief.flawed.md');
+
+describe('CLI exit codes', () => {
+  it('exits 0 on a good document', async () => {
+    const r = await runCli([GOOD]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /no problems/);
+  });
+  it('exits 1 when errors are found', async () => {
+    const r = await runCli([FLAWED]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /required-element/);
+    assert.match(r.stdout, /✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ infos?\)/);
+  });
+  it('exits 2 on a missing path but still reports the other files', async () => {
+    const r = await runCli(['--format', 'json', 'no/such/file.md', FLAWED]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no\/such\/file\.md: no such file or directory/);
+    const reports = JSON.parse(r.stdout);
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0].docType, 'gtm-brief');
+  });
+  it('exits 2 on usage errors', async () => {
+    for (const args of [['--format', 'xml', GOOD], ['--bogus', GOOD], [], ['--max-warnings', 'many', GOOD], ['--locale', 'fr', GOOD]]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, `args ${args.join(' ')}`);
+      assert.match(r.stderr, /Usage error/);
+    }
+  });
+  it('--max-warnings turns too many warnings into exit 1', async () => {
+    // Only warnings: required elements off, no vague date.
+    const t = makeTree({
+      '.pmmlintrc.json': JSON.stringify({ rules: { 'required-element': 'off' } }),
+      'doc.md': FLAWED_GTM.replace('- Launch: Q3', '- Launch: 2026-12-01'),
+    });
+    try {
+      const file = path.join(t.dir, 'doc.md');
+      const base = JSON.parse((await runCli(['--format', 'json', file])).stdout)[0];
+      const errors = base.findings.filter((f: { severity: string }) => f.severity === 'error').length;
+      const warnings = base.findings.filter((f: { severity: string }) => f.severity === 'warning').length;
+      assert.ok(warnings >= 1);
+      if (errors === 0) {
+        assert.equal((await runCli([file])).code, 0);
+        assert.equal((await runCli(['--max-warnings', String(warnings), file])).code, 0);
+        const r = await runCli(['--max-warnings', String(warnings - 1), file]);
+        assert.equal(r.code, 1);
+        assert.match(r.stderr, /too many warnings/);
+      } else {
+        assert.fail('fixture should have warnings only, got errors: ' + JSON.stringify(base.findings));
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+  it('--quiet reports errors only', async () => {
+    const r = await runCli(['--quiet', '--format', 'json', FLAWED]);
+    const [report] = JSON.parse(r.stdout);
+    assert.ok(report.findings.length > 0);
+    assert.ok(report.findings.every((f: { severity: string }) => f.severity === 'error'));
+  });
+  it('--version and --help exit 0', async () => {
+    const v = await runCli(['--version']);
+    assert.equal(v.code, 0);
+    assert.match(v.stdout, /^\d+\.\d+\.\d+/);
+    const h = await runCli(['--help']);
+    assert.equal(h.code, 0);
+    assert.match(h.stdout, /--max-warnings/);
+    const hz = await runCli(['--help', '--locale', 'zh']);
+    assert.match(hz.stdout, /用法/);
+  });
+});
+
+describe('CLI inputs', () => {
+  it('searches folders for Markdown and leaves non-PMM Markdown alone', async () => {
+    const r = await runCli(['--format', 'json', 'examples']);
+    const reports: Array<{ file: string; docType: string | null; score: number | null; findings: unknown[] }> = JSON.parse(r.stdout);
+    assert.ok(reports.length >= 15);
+    const readme = reports.find((x) => x.file === path.join('examples', 'README.md'))!;
+    assert.deepEqual({ docType: readme.docType, score: readme.score, findings: readme.findings }, { docType: null, score: null, findings: [] });
+  });
+  it('expands globs', async () => {
+    const r = await runCli(['--format', 'json', 'examples/zh/*.good.md']);
+    const reports = JSON.parse(r.stdout);
+    assert.ok(reports.length >= 3);
+    assert.ok(reports.every((x: { file: string }) => x.file.startsWith(path.join('examples', 'zh')) && x.file.endsWith('.good.md')));
+  });
+  it('a glob that matches nothing is a usage error', async () => {
+    const r = await runCli(['nothing/**/*.md']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no Markdown files matched/);
+  });
+  it('lints standard input with --stdin-filename for detection and config', async () => {
+    const r = await runCli(['--stdin', '--stdin-filename', 'launch/alerts.md', '--format', 'json'], { input: FLAWED_GTM });
+    assert.equal(r.code, 1);
+    const [report] = JSON.parse(r.stdout);
+    assert.equal(report.file, 'launch/alerts.md');
+    assert.equal(report.docType, 'gtm-brief');
+    const metric = report.findings.find((f: { ruleId: string }) => f.ruleId === 'vague-metric');
+    assert.deepEqual([metric.elementId, metric.line, metric.column], ['success_metrics', 16, 1]);
+  });
+  it('skips binary files with a notice', async () => {
+    const t = makeTree({ 'image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]), 'doc.md': FLAWED_GTM });
+    try {
+      const r = await runCli(['--format', 'json', t.dir]);
+      assert.match(r.stderr, /image\.md: skipped, it looks like a binary file/);
+      const reports = JSON.parse(r.stdout);
+      assert.deepEqual(reports.map((x: { file: string }) => path.basename(x.file)), ['doc.md']);
+      assert.equal(r.code, 1);
+    } finally {
+      t.cleanup();
+    }
+  });
+  it('skips a file over maxFileSize with a notice, and lints the rest', async () => {
+    const big = FLAWED_GTM + '\n' + 'Filler paragraph with words.\n\n'.repeat(400_000); // ~12 MB
+    const t = makeTree({ 'big.md': big, 'doc.md': FLAWED_GTM });
+    try {
+      const r = await runCli(['--format', 'json', t.dir]);
+      assert.match(r.stderr, /big\.md: skipped, .* is over the 4\.0 MiB limit/);
+      assert.deepEqual(JSON.parse(r.stdout).map((x: { file: string }) => path.basename(x.file)), ['doc.md']);
+    } finally {
+      t.cleanup();
+    }
+  });
+  it('an unreadable file is reported with exit 2 and the others still linted', { skip: process.getuid?.() === 0 ? 'root can read any file' : false }, async () => {
+    const t = makeTree({ 'secret.md': FLAWED_GTM, 'doc.md': FLAWED_GTM });
+    try {
+      fs.chmodSync(path.join(t.dir, 'secret.md'), 0);
+      const r = await runCli(['--format', 'json', t.dir]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /secret\.md: cannot be read/);
+      assert.equal(JSON.parse(r.stdout).length, 1);
+    } finally {
+      t.cleanup();
+    }
+  });
+  it('an unreadable folder entry (a dangling symlink named on the command line) is reported with exit 2', async () => {
+    const t = makeTree({ 'doc.md': FLAWED_GTM });
+    try {
+      fs.symlinkSync(path.join(t.dir, 'gone.md'), path.join(t.dir, 'link.md'));
+      const r = await runCli(['--format', 'json', path.join(t.dir, 'link.md'), path.join(t.dir, 'doc.md')]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /link\.md/);
+      assert.equal(JSON.parse(r.stdout).length, 1);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('CLI output formats', () => {
+  it('json follows the contract', async () => {
+    const r = await runCli(['--format', 'json', FLAWED]);
+    const reports = JSON.parse(r.stdout);
+    assert.ok(Array.isArray(reports));
+    for (const rep of reports) {
+      assert.deepEqual(Object.keys(rep).sort(), ['docType', 'elements', 'file', 'findings', 'score']);
+      assert.ok(rep.score >= 0 && rep.score <= 100);
+      for (const e of rep.elements) {
+        assert.deepEqual(Object.keys(e).sort(), ['id', 'status']);
+        assert.ok(['complete', 'weak', 'missing'].includes(e.status));
+      }
+      for (const f of rep.findings) {
+        assert.deepEqual(Object.keys(f).sort(), ['column', 'elementId', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
+        assert.ok(['error', 'warning', 'info'].includes(f.severity));
+        assert.ok(f.line >= 1 && f.column >= 1 && (f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column)));
+      }
+    }
+  });
+  it('stylish prints file, position, severity, message and rule id', async () => {
+    const r = await runCli([FLAWED]);
+    assert.match(r.stdout, /examples\/en\/gtm-brief\.flawed\.md {2}gtm-brief · score \d+\/100/);
+    assert.match(r.stdout, /\n {2}\d+:\d+ +error +Missing element 'Pricing & packaging'.* {2}required-element\n/);
+    assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when NO_COLOR is set / not a TTY');
+    const colored = await runCli(['--color', FLAWED], { env: { NO_COLOR: '' } });
+    assert.match(colored.stdout, /\x1b\[31m/);
+  });
+  it('messages follow --locale zh', async () => {
+    const r = await runCli(['--locale', 'zh', FLAWED]);
+    assert.match(r.stdout, /缺少要素「定价与包装」/);
+    assert.match(r.stdout, /个问题/);
+    const env = await runCli([FLAWED], { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.match(env.stdout, /缺少要素/);
+  });
+  it('sarif is valid SARIF 2.1.0 and carries every finding', async () => {
+    const json = JSON.parse((await runCli(['--format', 'json', 'examples'])).stdout);
+    const r = await runCli(['--format', 'sarif', 'examples']);
+    const log = JSON.parse(r.stdout);
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const results = log.runs[0].results;
+    const total = json.reduce((n: number, rep: { findings: unknown[] }) => n + rep.findings.length, 0);
+    assert.equal(results.length, total);
+    const ruleIds = log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id);
+    for (const res of results) {
+      assert.equal(ruleIds[res.ruleIndex], res.ruleId);
+      assert.ok(['error', 'warning', 'note'].includes(res.level));
+      const loc = res.locations[0].physicalLocation;
+      assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
+      assert.match(loc.artifactLocation.uri, /^examples\//);
+      assert.ok(loc.region.startLine >= 1);
+    }
+  });
+});
+
+describe('CLI config handling', () => {
+  let t: ReturnType<typeof makeTree>;
+  before(() => {
+    t = makeTree({
+      'ok/.pmmlintrc.json': JSON.stringify({ rules: { 'vague-metric': 'off', 'vague-date': 'error' } }),
+      'ok/doc.md': FLAWED_GTM,
+      'broken/.pmmlintrc.json': '{\n  "rules": {\n    "placeholder": "loud"\n  }\n}\n',
+      'broken/doc.md': FLAWED_GTM,
+      'syntax/.pmmlintrc.yaml': 'rules:\n  placeholder: error\n   vague-date: off\n',
+      'syntax/doc.md': FLAWED_GTM,
+    });
+  });
+  after(() => t.cleanup());
+  it('applies the nearest config file', async () => {
+    const r = await runCli(['--format', 'json', path.join(t.dir, 'ok')]);
+    const [rep] = JSON.parse(r.stdout);
+    assert.ok(!rep.findings.some((f: { ruleId: string }) => f.ruleId === 'vague-metric'));
+    const date = rep.findings.find((f: { ruleId: string }) => f.ruleId === 'vague-date');
+    assert.equal(date.severity, 'error');
+  });
+  it('a config with a bad value names the file and line, exits 2, and other folders are still linted', async () => {
+    const r = await runCli(['--format', 'json', path.join(t.dir, 'broken'), path.join(t.dir, 'ok')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Config error in .*broken\/\.pmmlintrc\.json:3:\d+: \/rules\/placeholder: must be one of/);
+    assert.equal(JSON.parse(r.stdout).length, 1);
+  });
+  it('a YAML syntax error names the file and line', async () => {
+    const r = await runCli([path.join(t.dir, 'syntax', 'doc.md')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Config error in .*syntax\/\.pmmlintrc\.yaml:2:\d+: Nested mappings/);
+  });
+  it('--config that does not exist is exit 2', async () => {
+    const r = await runCli(['--config', path.join(t.dir, 'nope.json'), FLAWED]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /nope\.json/);
+  });
+});

@@ -78,10 +78,11 @@ export function mergeChecklist(base: Checklist, override: Partial<Checklist> & {
     if (i >= 0) elements[i] = { ...elements[i], ...el };
     else elements.push(el);
   }
-  const removed = new Set(override.removeElements ?? []);
+  const { removeElements, ...fields } = override;
+  const removed = new Set(removeElements ?? []);
   return {
     ...base,
-    ...override,
+    ...fields,
     elements: elements.filter((e) => !removed.has(e.id)),
     order: (override.order ?? base.order ?? []).filter(([a, b]) => !removed.has(a) && !removed.has(b)),
   };

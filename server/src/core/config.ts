@@ -113,7 +113,8 @@ function validateConfigValue(file: string, value: unknown, doc: Document, text: 
   if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(file, 'the config must be an object of settings', 1, 1);
   if (!configValidator) configValidator = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
   if (!configValidator(value)) {
-    const e = configValidator.errors![0];
+    const errors = configValidator.errors!;
+    const e = errors.find((x) => x.keyword === 'propertyNames') ?? errors[0];
     const parts = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
     if (e.keyword === 'additionalProperties') parts.push((e.params as { additionalProperty: string }).additionalProperty);
     if (e.keyword === 'propertyNames') parts.push((e.params as { propertyName: string }).propertyName);

@@ -89,7 +89,7 @@ export function detectType(model: DocumentModel, filePath: string | undefined, c
   // A file name is a hint that lowers the bar; headings alone must name a good share of the checklist.
   // A page *about* personas is not a persona, so the name alone is never enough.
   const bar = (c: CompiledChecklist, named: boolean) =>
-    named ? Math.max(2, 0.25 * c.checklist.elements.length) : Math.max(c.minScore, 0.45 * c.checklist.elements.length);
+    named ? 2 : Math.max(c.minScore, 0.45 * c.checklist.elements.length);
   const tokens = filePath ? fileNameTokens(filePath) : [];
   const named = compiled.map((c) => tokens.length > 0 && fileNameMatches(c, tokens));
   const pick = (eligible: (i: number) => boolean): number => {

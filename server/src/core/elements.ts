@@ -138,12 +138,12 @@ function runCheck(
   const heading = match.candidates[0];
   switch (check.kind) {
     case 'min-items': {
-      const count = countListed(content.items);
+      const count = countListed(items);
       if (count < check.min) out.reasons.push({ ruleId: null, messageId: 'reason.minItems', data: { count, min: check.min } });
       return;
     }
     case 'max-items': {
-      const count = match.candidates.length > 1 ? match.candidates.length : countListed(content.items);
+      const count = match.candidates.length > 1 ? match.candidates.length : countListed(items);
       if (count > check.max) out.reasons.push({ ruleId: null, messageId: 'reason.maxItems', data: { count, max: check.max } });
       return;
     }

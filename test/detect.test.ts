@@ -1,0 +1,116 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lintText } from '../server/src/core/lint';
+
+const doc = (type: string, body = '# Title\n\nSome text.\n') => `---\ntype: ${type}\nowner: A B\nstatus: draft\nupdated: 2026-11-01\n---\n\n${body}`;
+
+describe('document type detection', () => {
+  const cases: Array<[string, string]> = [
+    ['positioning', 'positioning'],
+    ['定位文档', 'positioning'],
+    ['GTM方案', 'gtm-brief'],
+    ['上市计划', 'gtm-brief'],
+    ['发布计划', 'gtm-brief'],
+    ['Launch Plan', 'gtm-brief'],
+    ['信息屋', 'message-house'],
+    ['买家画像', 'persona'],
+    ['用户画像', 'persona'],
+    ['竞品作战卡', 'battlecard'],
+    ['访谈纪要', 'insight'],
+    ['赢丢单分析', 'insight'],
+    ['win-loss', 'insight'],
+    ['需求反馈', 'feedback-brief'],
+    ['feedback-brief', 'feedback-brief'],
+  ];
+  for (const [value, expected] of cases) {
+    it(`front matter type: ${value} -> ${expected}`, () => {
+      const r = lintText(doc(value));
+      assert.equal(r.docType, expected);
+      assert.equal(r.analysis?.detection.via, 'front-matter');
+    });
+  }
+
+  it('file name plus two elements in the headings', () => {
+    const text = '# Lumen launch\n\n## Success metrics\n\n- 500 teams by 2027-01-31\n\n## Launch tier\n\nTier 2: no new SKU.\n';
+    assert.equal(lintText(text, { filePath: '/docs/lumen-gtm.md' }).docType, 'gtm-brief');
+    assert.equal(lintText(text, { filePath: '/docs/lumen-launch-plan.md' }).docType, 'gtm-brief');
+    assert.equal(lintText(text, { filePath: '/docs/上市计划-星图.md' }).docType, 'gtm-brief');
+    // The same two headings without the file-name hint are not enough.
+    assert.equal(lintText(text, { filePath: '/docs/notes.md' }).docType, null);
+  });
+
+  it('a file name alone is not enough: a page about personas is not a persona', () => {
+    const text = '# Personas\n\n## What are personas?\n\nFictional people.\n\n## Why are personas important?\n\nThey focus us.\n';
+    assert.equal(lintText(text, { filePath: '/handbook/personas.md' }).docType, null);
+  });
+
+  it('headings alone, in Chinese', () => {
+    const text = '# 星图定位\n\n## 竞争替代方案\n\n- Excel\n- 自建数仓\n\n## 独特属性\n\n- 零售指标库\n\n## 价值\n\n- 报表时间从 3 天缩短到 2 小时\n\n## 目标客户\n\n- 门店 50 家以上的连锁零售\n';
+    const r = lintText(text, { filePath: '/x/notes.md' });
+    assert.equal(r.docType, 'positioning');
+    assert.equal(r.analysis?.detection.via, 'headings');
+  });
+
+  it('non-PMM Markdown gets no findings at all', () => {
+    const readme = '# my-lib\n\n## Install\n\n```sh\nnpm i my-lib\n```\n\n## Usage\n\nTODO: write this. The best library. TBD.\n\n## Risks\n\n## Goals\n';
+    for (const name of ['/p/README.md', '/p/CHANGELOG.md', '/p/docs/design.md']) {
+      const r = lintText(readme, { filePath: name });
+      assert.deepEqual([r.docType, r.score, r.findings, r.elements], [null, null, [], []]);
+    }
+  });
+
+  it('an unknown front matter type in a document that is otherwise PMM: front-matter error, type from the file name', () => {
+    const text = '---\ntype: blog-post\nowner: A\nstatus: draft\nupdated: 2026-11-01\n---\n\n# X\n\n## Competitive alternatives\n\n- Excel\n- doing nothing\n\n## Market category\n\nProduct analytics.\n';
+    const r = lintText(text, { filePath: '/d/positioning.md' });
+    assert.equal(r.docType, 'positioning');
+    const f = r.findings.find((x) => x.ruleId === 'front-matter');
+    assert.ok(f);
+    assert.equal(f.severity, 'error');
+    assert.equal(r.model.lines.position(f.span.start).line, 2);
+  });
+
+  it('an unknown type on a page that is not PMM stays silent (Hugo uses type: too)', () => {
+    const r = lintText('---\ntype: docs\n---\n\n# Install\n\nRun it.\n', { filePath: '/site/content/install.md' });
+    assert.equal(r.docType, null);
+    assert.deepEqual(r.findings, []);
+  });
+});
+
+// The real handbook documents of ../shared/eval-corpus (not copied into the project). Where it is present, the
+// detection must be the one a careful reviewer would make.
+const CORPUS = path.resolve(__dirname, '..', '..', 'shared', 'eval-corpus');
+describe('eval corpus detection', { skip: fs.existsSync(CORPUS) ? false : `${CORPUS} not present` }, () => {
+  const expected: Record<string, string | null> = {
+    'gitlab__buyer-personas.md': 'persona',
+    'gitlab__ci-message-house.md': 'message-house',
+    'gitlab__cd-message-house.md': 'message-house',
+    'jmagly__product-launch-plan-template.md': 'gtm-brief',
+    'mentilead__positioning-statement-template.md': 'positioning',
+    'posthog__feature-flags-positioning.md': 'positioning',
+    'posthog__session-replay-positioning.md': 'positioning',
+    'sourcegraph__batch-changes-positioning.md': 'positioning',
+    // Process pages, indexes and other kinds of document: left alone.
+    'gitlab__customer-insight.md': null,
+    'gitlab__alex-persona-snippets.md': null,
+    'gitlab__appsec-competitive.md': null,
+    'posthog__icp-scoring.md': null,
+    'posthog__product-announcements.md': null,
+    'sourcegraph__personas.md': null,
+    'sourcegraph__platform-positioning.md': null,
+    'sourcegraph__github-vs-sourcegraph.md': null,
+    'sourcegraph__notebooks-gtm.md': null,
+    'sourcegraph__launch-activity-list.md': null,
+    'zhucl1006__prd-template.md': null,
+    'ai-archi__product-overview-template.md': null,
+  };
+  for (const [file, type] of Object.entries(expected)) {
+    it(`${file} -> ${type}`, () => {
+      const p = path.join(CORPUS, file);
+      const r = lintText(fs.readFileSync(p, 'utf8'), { filePath: p });
+      assert.equal(r.docType, type);
+      if (type === null) assert.deepEqual(r.findings, []);
+    });
+  }
+});

@@ -18,12 +18,17 @@ export interface Detection {
 }
 
 export function frontMatterType(model: DocumentModel): { value: string; offset: number } | null {
-  const data = model.frontMatter?.data;
-  if (!data) return null;
+  const fm = model.frontMatter;
+  if (!fm) return null;
+  const data = fm.data;
+  if (!data) {
+    // Broken YAML still says what the document is: read a plain `type: value` line.
+    const m = new RegExp(`^[ \\t]*(?:${TYPE_KEYS.join('|')})[ \\t]*:[ \\t]*['"]?([^'"#\\n]+?)['"]?[ \\t]*$`, 'mu').exec(fm.raw);
+    return m ? { value: m[1].trim(), offset: fm.rawStart + m.index } : null;
+  }
   for (const key of TYPE_KEYS) {
     const v = data[key];
     if (typeof v === 'string' && v.trim()) {
-      const fm = model.frontMatter!;
       const m = new RegExp(`^[ \\t]*['"]?${key.replace(/[-_]/g, '[-_]')}['"]?[ \\t]*:`, 'mu').exec(fm.raw);
       return { value: v.trim(), offset: fm.rawStart + (m ? m.index : 0) };
     }

@@ -18,6 +18,8 @@ export interface LintOptions {
   filePath?: string;
   config?: ResolvedConfig;
   locale?: Locale;
+  /** The rules to run (default: all built-in rules). */
+  rules?: readonly Rule[];
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -96,7 +98,7 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Lint
 
   const isDisabled = disabledPredicate(readDirectives(model));
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of options.rules ?? RULES) {
     if (config.rules[rule.meta.id] === 'off') continue;
     const report = (d: ReportDescriptor) => {
       const severity = severityFor(rule, config, d);

@@ -30,9 +30,11 @@ export function parseFrontMatter(text: string, root: Root): FrontMatter | null {
   const open = /^---[ \t]*\r?\n/.exec(text);
   if (open && !/\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(open[0].length - 1))) {
     const lineEnd = open[0].length;
+    // What would have been the block: up to the first blank line.
+    const blank = /\r?\n[ \t]*\r?\n/.exec(text.slice(lineEnd));
     return {
       span: { start: 0, end: 0 },
-      raw: '',
+      raw: text.slice(lineEnd, blank ? lineEnd + blank.index : text.length),
       rawStart: lineEnd,
       data: null,
       errors: [{ message: 'unclosed', span: { start: 0, end: 3 } }],

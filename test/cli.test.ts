@@ -6,6 +6,18 @@ import AjvDraft04 from 'ajv-draft-04';
 import { runCli, ROOT } from './helpers/cli';
 import { makeTree, FLAWED_GTM } from './helpers/tmp';
 
+interface SarifLog {
+  runs: Array<{
+    tool: { driver: { rules: Array<{ id: string }> } };
+    results: Array<{
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }>;
+    }>;
+  }>;
+}
+
 const GOOD = path.join('examples', 'en', 'gtm-brief.good.md');
 const FLAWED = path.join('examples', 'en', 'gtm-brief.flawed.md');
 
@@ -193,7 +205,7 @@ describe('CLI output formats', () => {
   it('sarif is valid SARIF 2.1.0 and carries every finding', async () => {
     const json = JSON.parse((await runCli(['--format', 'json', 'examples'])).stdout);
     const r = await runCli(['--format', 'sarif', 'examples']);
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout) as SarifLog;
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
@@ -201,7 +213,7 @@ describe('CLI output formats', () => {
     const results = log.runs[0].results;
     const total = json.reduce((n: number, rep: { findings: unknown[] }) => n + rep.findings.length, 0);
     assert.equal(results.length, total);
-    const ruleIds = log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id);
+    const ruleIds = log.runs[0].tool.driver.rules.map((x) => x.id);
     for (const res of results) {
       assert.equal(ruleIds[res.ruleIndex], res.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(res.level));

@@ -136,7 +136,7 @@ describe('CLI inputs', () => {
     const t = makeTree({ 'big.md': big, 'doc.md': FLAWED_GTM });
     try {
       const r = await runCli(['--format', 'json', t.dir]);
-      assert.match(r.stderr, /big\.md: skipped, .* is over the 4\.0 MiB limit/);
+      assert.match(r.stderr, /big\.md: skipped, .* is over the 2\.0 MiB limit/);
       assert.deepEqual(JSON.parse(r.stdout).map((x: { file: string }) => path.basename(x.file)), ['doc.md']);
     } finally {
       t.cleanup();

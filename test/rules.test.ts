@@ -80,7 +80,16 @@ describe('rule fixtures', () => {
     }
     for (const folder of folders) {
       assert.ok(RULE_IDS.includes(folder) || folder in FOLDER_RULES, `fixture folder ${folder} names no rule`);
+      const files = readdirSync(join(FIXTURES, folder));
+      for (const f of files) {
+        if (f.endsWith('.expected.json')) {
+          const md = f.replace(/\.expected\.json$/, '.md');
+          assert.ok(files.includes(md), `${folder}/${f} has no fixture ${md}`);
+          assert.ok(md.startsWith('invalid'), `${folder}/${f}: only invalid fixtures have expectations`);
+        }
+      }
     }
+    for (const key of Object.keys(TODO)) assert.ok(existsSync(join(FIXTURES, key)), `TODO names a missing fixture ${key}`);
   });
 
   for (const folder of folders) {

@@ -260,8 +260,8 @@ interface Slot {
 const SLOTS: Slot[] = [
   { id: 'For', en: /(?:^|[.!?\n]\s*)(?:for|built for)\s+\S/iu, zh: /针对|面向|对于/u, hint: { en: 'For <target customer>', zh: '针对<目标客户>' }, severity: 'warning' },
   { id: 'who', en: /\bwho\b|\bthat (?:need|want|struggle|have)|\bwhose\b/iu, zh: /他们|需要|需求|希望|苦于/u, hint: { en: 'who <statement of need>', zh: '他们需要<需求>' }, severity: 'warning' },
-  { id: 'is a', en: /\bis (?:a|an|the)\b|\bare (?:a|an)\b/iu, zh: /是一[款个种套家]|是/u, hint: { en: '<product> is a <category>', zh: '<产品>是一款<类别>' }, severity: 'warning' },
-  { id: 'that', en: /\b(?:is (?:a|an|the)|are)\b[^.]*?\b(?:that|which|to help|helping|providing)\b/iu, zh: /能够|可以|帮助|让|使/u, hint: { en: 'that <key benefit>', zh: '能够<价值>' }, severity: 'warning' },
+  { id: 'is a', en: /\bis (?:a|an|the)\b|\bare (?:a|an)\b/iu, zh: /是一[款个种套家部]|属于|作为一[款个种]/u, hint: { en: '<product> is a <category>', zh: '<产品>是一款<类别>' }, severity: 'warning' },
+  { id: 'that', en: /\b(?:is (?:a|an|the)|are)\b[^.]*?\b(?:that|which|to help|helping|providing)\b/iu, zh: /能够|可以|帮助|让|使(?!用)/u, hint: { en: 'that <key benefit>', zh: '能够<价值>' }, severity: 'warning' },
   { id: 'Unlike', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /与[^。]{1,40}?不同|不同于|相比|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与<替代方案>不同，<产品>具备<差异化>' }, severity: 'error' },
 ];
 

@@ -51,10 +51,9 @@ function readYaml(raw: string, rawStart: number, span: { start: number; end: num
   let data: Record<string, unknown> | null = null;
   try {
     const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true });
-    for (const e of doc.errors) {
-      const [a, b] = e.pos;
-      errors.push({ message: firstLine(e.message), span: { start: rawStart + a, end: rawStart + Math.max(b, a + 1) } });
-    }
+    // One mistake often yields several parser errors: report the first, at the line a person would fix.
+    const e = doc.errors[0];
+    if (e) errors.push({ message: firstLine(e.message), span: errorSpan(raw, rawStart, e.message, e.pos) });
     if (errors.length === 0) {
       const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
       if (value === null || value === undefined) data = {};
@@ -65,6 +64,35 @@ function readYaml(raw: string, rawStart: number, span: { start: number; end: num
     errors.push({ message: firstLine(String((error as Error).message ?? error)), span: { start: span.start, end: span.start + 3 } });
   }
   return { span, raw, rawStart, data, errors };
+}
+
+function lineBounds(raw: string, offset: number): { start: number; end: number } {
+  const start = raw.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const nl = raw.indexOf('\n', start);
+  return { start, end: nl < 0 ? raw.length : nl };
+}
+
+/** Moves a YAML error to where the mistake is: the opening quote, or the over-indented line. */
+function errorSpan(raw: string, rawStart: number, message: string, pos: [number, number]): { start: number; end: number } {
+  const [a, b] = pos;
+  if (/missing closing .*quote/i.test(message)) {
+    let offset = 0;
+    for (const line of raw.split('\n')) {
+      const quote = /:\s*(["'])/.exec(line);
+      if (quote && line.split(quote[1]).length % 2 === 0) {
+        const at = offset + quote.index + quote[0].length - 1;
+        return { start: rawStart + at, end: rawStart + offset + line.length };
+      }
+      offset += line.length + 1;
+    }
+  }
+  if (/indent|nested mappings|compact mappings/i.test(message)) {
+    const here = lineBounds(raw, a);
+    const next = here.end + 1 <= raw.length ? lineBounds(raw, here.end + 1) : null;
+    const indent = (l: { start: number; end: number }) => /^\s*/.exec(raw.slice(l.start, l.end))![0].length;
+    if (next && next.start > here.start && indent(next) > indent(here)) return { start: rawStart + next.start, end: rawStart + next.end };
+  }
+  return { start: rawStart + a, end: rawStart + Math.max(b, a + 1) };
 }
 
 function firstLine(s: string): string {

@@ -100,11 +100,12 @@ export function splitSentences(text: string): Span[] {
   return spans.filter((s) => text.slice(s.start, s.end).trim().length > 0);
 }
 
-const CN_NUM = '[零一二两三四五六七八九十百千万亿]';
+// A Chinese figure; a lone 一 before a classifier ("一个", "一家") means "a", not a count.
+const CN_NUM = '(?:[零两三四五六七八九十百千万亿]|一(?=[零一二两三四五六七八九十百千万亿]))[零一二两三四五六七八九十百千万亿]*';
 
 /** A figure: digits, a percentage, money, or a Chinese numeral with a unit. */
 export const NUMBER_RE = new RegExp(
-  String.raw`\d|` + CN_NUM + String.raw`+\s*(?:个|位|家|名|次|倍|成|%|％|万|亿|千|百|天|周|月|年|小时|分钟|季度)`,
+  String.raw`\d|` + CN_NUM + String.raw`\s*(?:个|位|家|名|次|倍|成|%|％|万|亿|千|百|天|周|月|年|小时|分钟|季度)`,
   'u',
 );
 
@@ -127,7 +128,7 @@ export const DATE_RE = new RegExp(
     String.raw`\blaunch\s+day\b`,
     String.raw`\b(?:day|week)\s+\d+\b`,
     String.raw`\d+\s*(?:-\s*\d+\s*)?(?:days?|weeks?)\s+(?:pre|post|before|after)[-\s]?(?:launch|ga|release)`,
-    String.raw`(?:发布|上线|上市)(?:日|当天|前|后)\s*\d*`,
+    String.raw`(?:发布|上线|上市)(?:日|当天)|(?:发布|上线|上市)(?:前|后)\s*第?\s*\d+\s*(?:天|日|周)`,
   ].join('|'),
   'iu',
 );
@@ -136,8 +137,8 @@ export const DATE_RE = new RegExp(
 export const VAGUE_DATE_RE = new RegExp(
   [
     String.raw`\b(?:Q[1-4]|H[12])\b(?!\s*[-/]?\s*\d{1,2}\b)`,
-    String.raw`\b(?:soon|asap|later this (?:year|quarter|month)|next (?:month|quarter|year)|end of (?:the )?(?:month|quarter|year)|sometime|coming weeks|in the future|eventually)\b`,
-    String.raw`下个?月|下个?季度|下半年|上半年|近期|尽快|稍后|年底|年中|月底|季度末|年内|不久`,
+    String.raw`\b(?:soon|asap|later this (?:year|quarter|month)|(?:next|this) (?:week|month|quarter|year)|end of (?:the )?(?:month|quarter|year)|sometime|coming weeks|in the future|eventually)\b`,
+    String.raw`下个?月|下个?季度|下半年|上半年|下周|本周|近期|尽快|稍后|年底|年中|月底|季度末|年内|不久`,
     String.raw`第[一二三四1-4]季度`,
   ].join('|'),
   'iu',
@@ -152,9 +153,9 @@ export const TIMEFRAME_RE = new RegExp(
     String.raw`\b(?:daily|weekly|monthly|quarterly|annual(?:ly)?|yearly|yoy|qoq|mom|wow|arr|mrr)\b`,
     String.raw`/\s*(?:day|week|wk|month|mo|quarter|qtr|year|yr)\b`,
     String.raw`\b(?:q[1-4]|h[12]|fy)\s*'?\d{2,4}\b`,
-    String.raw`\b(?:19|20)\d{2}\b`,
+    String.raw`\b(?:in|by|during|before|through|until|end of|of|since)\s+(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年`,
     String.raw`[\d一二两三四五六七八九十百]+\s*(?:个)?(?:天|日|周|星期|个月|月|季度|年|小时|分钟)`,
-    String.raw`(?:每|首|前)(?:天|日|周|月|季度|年)|(?:上线|发布|上市)(?:后|前)|同比|环比|年度|季度|月度|截至|之前|以内|内`,
+    String.raw`(?:每|首|前)(?:天|日|周|月|季度|年)|(?:上线|发布|上市)(?:后|前)|同比|环比|年度|季度|月度|截至`,
   ].join('|'),
   'iu',
 );
@@ -165,7 +166,7 @@ export const BASELINE_RE =
 
 /** Evidence: a link, a quote, a customer, a study, a footnote, a figure. */
 export const SOURCE_RE =
-  /https?:\/\/|\]\(|\[\^?\d+\]|\baccording to\b|\bsource:|\bsurvey\b|\bstudy\b|\breport\b|\bcase study\b|\bcustomer[s]?\b[^.\n]{0,40}\b(?:said|says|reported|saw|cut|reduced|increased)|\bgartner\b|\bforrester\b|\bidc\b|来源[:：]|根据|据[^，。；\n]{1,24}(?:统计|报告|调研|调查|显示|测算)|(?:报告|调研|调查|数据)显示|《[^》]+》|案例/iu;
+  /https?:\/\/|\]\(|\[\^?\d+\]|\baccording to\b|\bsource:|\bcase study\b|\bcustomer[s]?\b[^.\n]{0,40}\b(?:said|says|reported|saw|cut|reduced|increased)|\bgartner\b|\bforrester\b|\bidc\b|来源[:：]|据[^，。；\n]{1,24}(?:统计|报告|调研|调查|显示|测算)|(?:报告|调研|调查|数据)显示|《[^》]+》|案例/iu;
 
 export function hasQuote(text: string): boolean {
   return /“[^”]{6,}”|"[^"]{6,}"|「[^」]{4,}」|『[^』]{4,}』/u.test(text);

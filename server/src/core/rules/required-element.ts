@@ -50,9 +50,11 @@ export function elementSnippet(analysis: Analysis, element: ChecklistElement, at
 export function documentAnchor(analysis: Analysis): Span {
   const { model } = analysis;
   if (model.title) return model.title.headingSpan;
-  const start = model.contentStart;
-  const end = model.text.indexOf('\n', start);
-  return { start, end: end < 0 ? model.text.length : end };
+  // The first line with text after the front matter.
+  const m = /\S/.exec(model.text.slice(model.contentStart));
+  const start = m ? model.contentStart + m.index : model.contentStart;
+  const end = model.text.slice(start).search(/\r?\n|$/);
+  return { start, end: start + end };
 }
 
 export const requiredElement: Rule = {

@@ -12,15 +12,13 @@ const EN_CLAIMS = [
   String.raw`(?:industry|market|category) leader`,
   String.raw`the leading`,
   String.raw`leading (?:provider|platform|solution|vendor|tool)`,
-  String.raw`#\s?1\b`,
   String.raw`number[- ]one`,
-  String.raw`no\.\s?1\b`,
-  String.raw`the best(?! (?:way|practices?|time|approach|place|part|fit for)\b)`,
+  String.raw`the best(?![- ](?:in|of)[- ])(?! (?:way|practices?|time|approach|place|part|fit for)\b)`,
   String.raw`best[- ]ever`,
   String.raw`first[- ]ever`,
-  String.raw`(?:world|industry|market|category)'?s first`,
+  String.raw`(?:world|industry|market|category)['’]?s first`,
   String.raw`the first (?:and only )?(?:platform|solution|tool|product|vendor|company|service|app)`,
-  String.raw`the only (?:platform|solution|tool|product|vendor|company|service|app|one)`,
+  String.raw`the only (?:[\w-]+ ){0,2}(?:platform|solution|tool|product|vendor|company|service|app|one)\b`,
   String.raw`only (?:platform|solution|tool|product|vendor) (?:that|to|with)`,
   String.raw`unmatched|unparalleled|unrivall?ed|second to none`,
   String.raw`the fastest|the most (?:powerful|advanced|complete|comprehensive|innovative|secure|trusted|popular|reliable|scalable)`,
@@ -34,7 +32,7 @@ const ZH_CLAIMS = [
   '最高级',
   '最优秀?',
   '国家级',
-  '第一(?![步次个天周月季年阶期章节部轮批时手线版])',
+  '第一(?![步次天周月季年阶期章节部轮批时手线版眼]|个月|负责|印象|反应)',
   '唯一(?!标识|的办法|的方式|入口)',
   '首个',
   '首家',
@@ -47,7 +45,8 @@ const ZH_CLAIMS = [
   '绝对',
   '极致',
 ];
-const CLAIM_RE = new RegExp(`\\b(?:${EN_CLAIMS.join('|')})|${ZH_CLAIMS.join('|')}`, 'giu');
+// "#1" and "No. 1" start with a non-word character, so they sit outside the \b group.
+const CLAIM_RE = new RegExp(`\\b(?:${EN_CLAIMS.join('|')})|(?<![\\w#])#\\s?1\\b|\\bno\\.\\s?1\\b|${ZH_CLAIMS.join('|')}`, 'giu');
 
 /** Text runs to scan: paragraphs, headings and table cells, outside quotes, code and HTML. */
 function* textRuns(node: Root | RootContent): Generator<Span> {

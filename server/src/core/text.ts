@@ -51,7 +51,7 @@ export class LineIndex {
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu;
 // Numbering at the start of a heading: "1.", "1)", "01 ", "1.2.3", "一、", "（一）", "(a)", "第一部分", "Step 2:", "A."
 const NUMBERING =
-  /^(?:(?:step|part|section|phase)\s*\d+\s*[:.)-]?\s*|第[一二三四五六七八九十百\d]+(?:部分|章|节|步)?[、:：.\s]*|[(（]?[一二三四五六七八九十]+[)）]?[、.．:：\s]+|[(（]?\d+(?:\.\d+)*[)）]?[.、)）:：\s-]*\s*|[(（]?[a-z][)）.]\s+)/iu;
+  /^(?:(?:step|part|section|phase)\s*\d+\s*[:.)-]?\s*|第[一二三四五六七八九十百\d]+(?:部分|章|节|步)?[、:：.\s]*|[(（][一二三四五六七八九十]+[)）][、.．:：\s]*|[一二三四五六七八九十]+[、.．:：\s]+|[(（]?\d+(?:\.\d+)*[)）]?[.、)）:：\s-]*\s*|[(（]?[a-z][)）.]\s+)/iu;
 
 /**
  * Normalizes a heading, label or alias for matching: NFKC (full-width -> half-width), lower case,

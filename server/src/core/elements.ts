@@ -117,10 +117,6 @@ function isPlaceholderItem(item: Item, placeholders: PlaceholderHit[]): boolean 
 
 const NAME_RE = /@[\w.-]+|[\w.+-]+@[\w-]+\.[\w.]+|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)+\b|(?:[:：|]\s*|^\s*)[\u4e00-\u9fff]{2,4}(?:\s|$|[，,、|（(])/mu;
 
-function firstVague(text: string): RegExpExecArray | null {
-  return VAGUE_DATE_RE.exec(text);
-}
-
 /** Runs one check; pushes weak reasons and problems. */
 function runCheck(
   check: ElementCheck,
@@ -223,7 +219,7 @@ function runCheck(
           anyDate = true;
           continue;
         }
-        const v = firstVague(p);
+        const v = VAGUE_DATE_RE.exec(p);
         if (v) {
           const at = item.span.start + v.index;
           out.problems.push({ ruleId: 'vague-date', messageId: 'vague-date.vague', data: { title: title.en, titleZh: title.zh, text: v[0] }, span: { start: at, end: at + v[0].length } });

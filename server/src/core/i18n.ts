@@ -24,7 +24,6 @@ const en: Catalog = {
   // positioning-statement
   'positioning-statement.missingSlot': "Positioning statement lacks Moore's '{slot}' slot: {hint}",
   'positioning-statement.missingSlots': "Positioning statement lacks Moore's slots {slots}: {hint}",
-  'positioning-statement.notFound': "No positioning statement sentence found. Write: For <target customer> who <need>, <product> is a <category> that <benefit>. Unlike <alternative>, <product> <differentiation>.",
   // element-order
   'element-order.order': "'{title}' comes before '{otherTitle}': work out {otherTitle} first and put it earlier.",
   'element-order.related': "'{otherTitle}' is here.",
@@ -50,8 +49,6 @@ const en: Catalog = {
   'reason.proof': 'Some items have no proof (metric, customer, quote or link).',
   'reason.date': 'Uses vague dates instead of calendar dates.',
   'reason.statement': "Moore's template is not complete.",
-  // report
-  'report.notPmm': 'Not a PMM document: no checks run.',
   // CLI
   'cli.summary': '{problems} ({errors}, {warnings}, {infos})',
   'cli.problems': '{count} problem|{count} problems',
@@ -61,7 +58,6 @@ const en: Catalog = {
   'cli.noProblems': '{files} file(s) checked, no problems.',
   'cli.filesChecked': '{files} file(s) checked, {pmm} PMM document(s).',
   'cli.score': '{type} · score {score}/100 · {missing} missing, {weak} weak',
-  'cli.notPmm': 'not a PMM document (no checks)',
   'cli.skipBinary': '{file}: skipped, it looks like a binary file.',
   'cli.skipLarge': '{file}: skipped, {size} is over the {limit} limit (maxFileSize).',
   'cli.notFound': '{file}: no such file or directory.',
@@ -102,7 +98,6 @@ const zh: Catalog = {
   'missing-proof.noProof': '「{title}」：「{text}」缺少证据。请补充指标、客户名称、引用或链接。',
   'positioning-statement.missingSlot': '定位声明缺少 Moore 模板的「{slot}」部分：{hint}',
   'positioning-statement.missingSlots': '定位声明缺少 Moore 模板的这些部分：{slots}。{hint}',
-  'positioning-statement.notFound': '未找到定位声明。请写成：针对<目标客户>，他们需要<需求>，<产品>是一款<类别>，能够<价值>。与<替代方案>不同，<产品>具备<差异化>。',
   'element-order.order': '「{title}」出现在「{otherTitle}」之前：应先梳理「{otherTitle}」并放在前面。',
   'element-order.related': '「{otherTitle}」在这里。',
   'front-matter.malformed': 'Front matter 不是合法的 YAML：{detail}',
@@ -124,7 +119,6 @@ const zh: Catalog = {
   'reason.proof': '部分条目缺少证据（指标、客户、引用或链接）。',
   'reason.date': '使用了模糊日期而非具体日期。',
   'reason.statement': 'Moore 模板不完整。',
-  'report.notPmm': '不是 PMM 文档：未做检查。',
   'cli.summary': '{problems}（{errors}，{warnings}，{infos}）',
   'cli.problems': '{count} 个问题|{count} 个问题',
   'cli.errors': '{count} 个错误|{count} 个错误',
@@ -133,7 +127,6 @@ const zh: Catalog = {
   'cli.noProblems': '已检查 {files} 个文件，没有问题。',
   'cli.filesChecked': '已检查 {files} 个文件，其中 {pmm} 个 PMM 文档。',
   'cli.score': '{type} · 得分 {score}/100 · 缺少 {missing} 项，{weak} 项待完善',
-  'cli.notPmm': '不是 PMM 文档（未检查）',
   'cli.skipBinary': '{file}：已跳过，看起来是二进制文件。',
   'cli.skipLarge': '{file}：已跳过，大小 {size} 超过上限 {limit}（maxFileSize）。',
   'cli.notFound': '{file}：文件或目录不存在。',
@@ -188,10 +181,6 @@ function localizedValue(locale: Locale, key: string, data: Record<string, string
   }
   if (locale === 'zh' && data[key + 'Zh'] !== undefined) return data[key + 'Zh'];
   return data[key];
-}
-
-export function hasMessage(id: string): boolean {
-  return id in en && id in zh;
 }
 
 export function messageIds(locale: Locale): string[] {

@@ -1,6 +1,6 @@
 // The document model: what the rules see. Built once per text version by parse.ts.
 
-import type { Root, RootContent, Table, ListItem, Paragraph, Heading, PhrasingContent } from 'mdast';
+import type { Root, RootContent, Table, Paragraph, Heading, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { LineIndex, normalizeLabel } from './text';
 import type { Span } from './types';
@@ -374,8 +374,4 @@ function collectTableCandidates(text: string, table: Table, out: Candidate[]): v
       hasTable: true,
     });
   }
-}
-
-export function isListItem(node: unknown): node is ListItem {
-  return typeof node === 'object' && node !== null && (node as { type?: string }).type === 'listItem';
 }

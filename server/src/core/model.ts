@@ -244,7 +244,8 @@ function collectInlineCandidates(text: string, nodes: RootContent[], out: Candid
         for (; j < nodes.length; j++) {
           const next = nodes[j];
           if (next.type === 'heading') break;
-          if (next.type === 'paragraph' && leadInLabel(text, next) && text.slice(leadInLabel(text, next)!.restStart, spanOf(next).end).trim() === '') break;
+          const nextLead = next.type === 'paragraph' ? leadInLabel(text, next) : null;
+          if (nextLead && text.slice(nextLead.restStart, spanOf(next).end).trim() === '') break;
           items.push(...blockItems(text, next));
           if (next.type === 'table') hasTable = true;
           end = spanOf(next).end;

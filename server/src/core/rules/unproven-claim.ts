@@ -96,7 +96,7 @@ export const unprovenClaim: Rule = {
       const block = spanOf(node);
       if (avoid.some((a) => a.start <= block.start && block.end <= a.end)) continue;
       const blockText = text.slice(block.start, block.end);
-      const sentences = splitSentences(blockText);
+      let sentences: ReturnType<typeof splitSentences> | null = null; // only split a block that has a claim
       for (const run of textRuns(node)) {
         const runText = text.slice(run.start, run.end);
         CLAIM_RE.lastIndex = 0;
@@ -106,6 +106,7 @@ export const unprovenClaim: Rule = {
           const rel = at - block.start;
           const lineStart = blockText.lastIndexOf('\n', rel) + 1;
           if (insideQuotes(blockText.slice(lineStart), rel - lineStart)) continue;
+          sentences ??= splitSentences(blockText);
           const sentence = sentences.find((s) => s.start <= rel && rel < s.end) ?? { start: 0, end: blockText.length };
           const sentenceText = blockText.slice(sentence.start, sentence.end);
           const withoutClaim = sentenceText.slice(0, rel - sentence.start) + sentenceText.slice(rel - sentence.start + m[0].length);

@@ -177,8 +177,11 @@ describe('CLI output formats', () => {
       assert.deepEqual(Object.keys(rep).sort(), ['docType', 'elements', 'file', 'findings', 'score']);
       assert.ok(rep.score >= 0 && rep.score <= 100);
       for (const e of rep.elements) {
-        assert.deepEqual(Object.keys(e).sort(), ['id', 'status']);
+        assert.deepEqual(Object.keys(e).sort(), ['column', 'id', 'line', 'reasons', 'required', 'status', 'title']);
         assert.ok(['complete', 'weak', 'missing'].includes(e.status));
+        assert.equal(e.line === null, e.status === 'missing', e.id);
+        assert.ok(e.title.en && e.title.zh && Array.isArray(e.reasons));
+        if (e.status !== 'complete') assert.ok(e.reasons.length > 0, e.id);
       }
       for (const f of rep.findings) {
         assert.deepEqual(Object.keys(f).sort(), ['column', 'elementId', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);

@@ -23,6 +23,8 @@ export interface ResolvedConfig {
   maxFileSize: number;
   /** Config files that contributed, nearest last. */
   files: string[];
+  /** Every file read to build this config (config files and checklist files): what to watch. */
+  sources: string[];
 }
 
 export class ConfigError extends Error {
@@ -38,7 +40,7 @@ export class ConfigError extends Error {
 }
 
 export function defaultConfig(): ResolvedConfig {
-  return { rules: {}, checklists: [...BUILT_IN_CHECKLISTS], ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, files: [] };
+  return { rules: {}, checklists: [...BUILT_IN_CHECKLISTS], ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, files: [], sources: [] };
 }
 
 /** The nearest config file at or above a folder, or null. */
@@ -126,18 +128,18 @@ function validateConfigValue(file: string, value: unknown, doc: Document, text: 
   return value as RawConfig;
 }
 
-function loadChecklistEntry(file: string, entry: string | Record<string, unknown>, index: number, doc: Document, text: string): Record<string, unknown> {
+function loadChecklistEntry(file: string, entry: string | Record<string, unknown>, index: number, doc: Document | null, text: string): Record<string, unknown> {
   if (typeof entry !== 'string') return entry;
   const target = path.resolve(path.dirname(file), entry);
   const { value } = readDataFile(target);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const where = lineOf(doc, text, ['checklists', index]);
+    const where = doc ? lineOf(doc, text, ['checklists', index]) : {};
     throw new ConfigError(target, 'a checklist file must hold an object', where.line, where.column);
   }
   return value as Record<string, unknown>;
 }
 
-function applyChecklists(file: string, base: Checklist[], entries: Array<string | Record<string, unknown>>, doc: Document, text: string): Checklist[] {
+function applyChecklists(file: string, base: Checklist[], entries: Array<string | Record<string, unknown>>, doc: Document | null, text: string): Checklist[] {
   const result = [...base];
   entries.forEach((entry, index) => {
     const raw = loadChecklistEntry(file, entry, index, doc, text);
@@ -148,7 +150,7 @@ function applyChecklists(file: string, base: Checklist[], entries: Array<string 
     const candidate = at >= 0 ? mergeChecklist(result[at], { ...(rest as Partial<Checklist>), removeElements }) : (rest as unknown as Checklist);
     const errors = validateChecklist(candidate);
     if (errors.length) {
-      const where = typeof entry === 'string' ? {} : lineOf(doc, text, ['checklists', index]);
+      const where = typeof entry === 'string' || !doc ? {} : lineOf(doc, text, ['checklists', index]);
       throw new ConfigError(source, `invalid checklist '${String(type)}': ${errors.slice(0, 3).join('; ')}`, where.line, where.column);
     }
     if (at >= 0) result[at] = candidate;
@@ -185,6 +187,7 @@ export function loadConfigFile(file: string, seen: Set<string> = new Set()): Res
     locale: raw.locale,
     maxFileSize: raw.maxFileSize ?? config.maxFileSize,
     files: [abs],
+    sources: [abs, ...(raw.checklists ?? []).filter((c): c is string => typeof c === 'string').map((c) => path.resolve(path.dirname(abs), c))],
   };
   return mergeConfigs(config, own);
 }
@@ -197,7 +200,20 @@ function mergeConfigs(base: ResolvedConfig, over: ResolvedConfig): ResolvedConfi
     locale: over.locale ?? base.locale,
     maxFileSize: over.maxFileSize,
     files: [...base.files, ...over.files],
+    sources: [...base.sources, ...over.sources],
   };
+}
+
+/**
+ * Adds checklist files named outside any config file (the editor's `pmmLint.checklists` setting), on top of a
+ * resolved config. Same rules as a config's `checklists`: a known type is merged by element id, a new type added.
+ */
+export function withExtraChecklists(config: ResolvedConfig, files: readonly string[]): ResolvedConfig {
+  if (files.length === 0) return config;
+  const abs = files.map((f) => path.resolve(f));
+  // Entries are absolute, so the base file only names the source in messages.
+  const checklists = applyChecklists(path.join(process.cwd(), 'settings'), config.checklists, abs, null, '');
+  return { ...config, checklists, sources: [...config.sources, ...abs] };
 }
 
 /** The config for a file: an explicit config file, or the nearest one up the tree, or the defaults. */

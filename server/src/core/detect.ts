@@ -115,3 +115,22 @@ export function detectType(model: DocumentModel, filePath: string | undefined, c
   }
   return { checklist: null, via: null, unknownTypeValue, typeValueOffset: fm?.offset ?? null };
 }
+
+/**
+ * Types a document without a declared type may be, best first: the detected type, else the types whose
+ * headings it names at least twice (or once, when the file name also says so). For "add front matter type:".
+ */
+export function suggestTypes(model: DocumentModel, filePath: string | undefined, checklists: readonly Checklist[], limit = 3): Checklist[] {
+  const detection = detectType(model, filePath, checklists);
+  const tokens = filePath ? fileNameTokens(filePath) : [];
+  const ranked = checklists
+    .map((checklist) => {
+      const compiled = compileChecklist(checklist);
+      const named = tokens.length > 0 && fileNameMatches(compiled, tokens);
+      return { checklist, score: headingScore(model, compiled) + (named ? 1 : 0) };
+    })
+    .filter((r) => r.score >= 2 && r.checklist !== detection.checklist)
+    .sort((a, b) => b.score - a.score)
+    .map((r) => r.checklist);
+  return (detection.checklist ? [detection.checklist, ...ranked] : ranked).slice(0, limit);
+}

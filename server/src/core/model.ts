@@ -89,7 +89,7 @@ export function buildModel(text: string, root: Root, lines: LineIndex, frontMatt
     if (node.type === 'heading') {
       while (stack.length && stack[stack.length - 1].level >= node.depth) stack.pop();
       const parent = stack.length ? stack[stack.length - 1] : null;
-      const headingText = toString(node);
+      const headingText = toString(node, { includeHtml: false });
       const sp = spanOf(node);
       const section: Section = {
         index: sections.length,
@@ -196,12 +196,12 @@ function leadInLabel(text: string, para: Paragraph): { label: string; span: Span
     if (after && after.type === 'text' && /^\s*\|/.test(after.value)) {
       const sp = spanOf(strong);
       const rest = text.slice(sp.end).match(/^\s*\|\s*/)![0].length;
-      return { label: toString(strong), span: sp, restStart: sp.end + rest };
+      return { label: toString(strong, { includeHtml: false }), span: sp, restStart: sp.end + rest };
     }
     first = strong;
   }
   if (first.type === 'strong' && first === para.children[0]) {
-    const label = toString(first);
+    const label = toString(first, { includeHtml: false });
     const sp = spanOf(first);
     const after = para.children[1];
     const afterText = after && after.type === 'text' ? after.value : '';
@@ -297,7 +297,7 @@ function collectInlineCandidates(text: string, nodes: RootContent[], out: Candid
 }
 
 function cellText(cell: { children: PhrasingContent[] }): string {
-  return toString(cell as unknown as Heading);
+  return toString(cell as unknown as Heading, { includeHtml: false });
 }
 
 function isBoldCell(cell: { children: PhrasingContent[] }): boolean {

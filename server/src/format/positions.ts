@@ -13,11 +13,23 @@ export interface JsonFinding {
   endColumn: number;
 }
 
+export interface JsonElement {
+  id: string;
+  status: 'complete' | 'weak' | 'missing';
+  required: boolean;
+  title: { en: string; zh: string };
+  /** Why it is weak or missing, in the report's language. */
+  reasons: string[];
+  /** Where its heading or label is (1-based), null when missing. */
+  line: number | null;
+  column: number | null;
+}
+
 export interface JsonFileReport {
   file: string;
   docType: string | null;
   score: number | null;
-  elements: Array<{ id: string; status: 'complete' | 'weak' | 'missing' }>;
+  elements: JsonElement[];
   findings: JsonFinding[];
 }
 
@@ -27,7 +39,10 @@ export function toJsonReport(file: string, result: LintResult): JsonFileReport {
     file,
     docType: result.docType,
     score: result.score,
-    elements: result.elements.map((e) => ({ id: e.id, status: e.status })),
+    elements: result.elements.map((e) => {
+      const at = e.span ? lines.position(e.span.start) : null;
+      return { id: e.id, status: e.status, required: e.required, title: { en: e.title.en, zh: e.title.zh }, reasons: e.reasons, line: at?.line ?? null, column: at?.column ?? null };
+    }),
     findings: result.findings.map((f) => {
       const start = lines.position(f.span.start);
       const end = lines.position(f.span.end);

@@ -1,0 +1,217 @@
+// Quick fixes: insert a missing element (one or all), disable a rule for a line or the file (an HTML comment,
+// the only kind Markdown has), and declare the document type in front matter.
+
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Root, RootContent } from 'mdast';
+import { frontMatterType, suggestTypes } from '../core/detect';
+import { t } from '../core/i18n';
+import type { LintResult } from '../core/lint';
+import type { Checklist, Finding, Locale } from '../core/types';
+import { SOURCE, type DiagnosticData } from './diagnostics';
+import type { LintOutcome } from './linter';
+
+export const SET_TYPE_KIND = 'source.pmmLint.setType';
+
+function isOurs(d: Diagnostic): d is Diagnostic & { data: DiagnosticData } {
+  return d.source === SOURCE && typeof d.data === 'object' && d.data !== null && typeof (d.data as DiagnosticData).ruleId === 'string';
+}
+
+function wanted(kind: string, only: string[] | undefined): boolean {
+  return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+export function codeActions(outcome: LintOutcome, doc: TextDocument, params: CodeActionParams): CodeAction[] {
+  const result = outcome.result;
+  if (!result) return [];
+  const locale = outcome.locale;
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [doc.uri]: edits } });
+  const ours = params.context.diagnostics.filter(isOurs);
+  const disabledFor = new Set<string>();
+
+  for (const diagnostic of ours) {
+    const { ruleId, elementId } = diagnostic.data;
+    if (ruleId === 'required-element' && elementId) {
+      const finding = result.findings.find((f) => f.ruleId === ruleId && f.elementId === elementId && f.fix?.expected);
+      if (finding?.fix?.expected !== undefined && finding.fix.insertAt !== undefined) {
+        actions.push({
+          title: t(locale, 'lsp.action.insertElement', { title: String(finding.data.title), titleZh: String(finding.data.titleZh) }),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: edit([{ range: point(outcome, finding.fix.insertAt), newText: finding.fix.expected }]),
+        });
+      }
+    }
+    if (ruleId === 'front-matter' && diagnostic.data.messageId === 'front-matter.unknownType') {
+      actions.push(...changeTypeActions(outcome, doc, diagnostic));
+    }
+    if (disabledFor.has(ruleId)) continue;
+    disabledFor.add(ruleId);
+    const lineEdit = ruleId === 'required-element' ? null : disableLineEdit(result, doc, outcome, diagnostic.range.start.line, ruleId);
+    if (lineEdit) {
+      actions.push({ title: t(locale, 'lsp.action.disableLine', { rule: ruleId }), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([lineEdit]) });
+    }
+    actions.push({
+      title: t(locale, 'lsp.action.disableFile', { rule: ruleId }),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: edit([disableFileEdit(result, outcome, ruleId)]),
+    });
+  }
+
+  const missing = result.findings.filter((f) => f.ruleId === 'required-element' && f.fix?.expected !== undefined && f.fix.insertAt !== undefined);
+  if (missing.length >= 2 && ours.some((d) => d.data.ruleId === 'required-element')) {
+    actions.push({
+      title: t(locale, 'lsp.action.insertAll', { count: missing.length }),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: ours.filter((d) => d.data.ruleId === 'required-element'),
+      edit: edit(insertAllEdits(result, outcome, missing)),
+    });
+  }
+
+  actions.push(...addTypeActions(result, outcome, params, locale));
+  return actions.filter((a) => wanted(a.kind ?? '', only));
+}
+
+function point(outcome: LintOutcome, offset: number) {
+  const p = outcome.positionAt(offset);
+  return { start: p, end: p };
+}
+
+/** All missing elements at once: inserts at the same place are joined in checklist order, one blank line apart. */
+export function insertAllEdits(result: LintResult, outcome: LintOutcome, missing: Finding[]): TextEdit[] {
+  const order = new Map(result.analysis?.checklist.elements.map((e, i) => [e.id, i]) ?? []);
+  const groups = new Map<number, Finding[]>();
+  for (const f of missing) {
+    const at = f.fix!.insertAt!;
+    groups.set(at, [...(groups.get(at) ?? []), f]);
+  }
+  return [...groups.entries()].map(([at, fs]) => {
+    fs.sort((a, b) => (order.get(a.elementId ?? '') ?? 0) - (order.get(b.elementId ?? '') ?? 0));
+    const text = fs
+      .map((f, i) => {
+        let s = f.fix!.expected!;
+        if (i > 0) s = s.replace(/^\n+/, '');
+        if (i < fs.length - 1) s = s.replace(/\n*$/, '\n\n');
+        return s;
+      })
+      .join('');
+    return { range: point(outcome, at), newText: text };
+  });
+}
+
+function lineBounds(doc: TextDocument, line: number): { start: number; end: number } {
+  const start = doc.offsetAt({ line, character: 0 });
+  const next = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : doc.getText().length;
+  let end = next;
+  const text = doc.getText();
+  while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return { start, end };
+}
+
+/** The top-level block that holds an offset. */
+function blockAt(root: Root, offset: number): RootContent | undefined {
+  return root.children.find((n) => (n.position?.start.offset ?? 0) <= offset && offset <= (n.position?.end.offset ?? -1));
+}
+
+/**
+ * `<!-- pmm-lint-disable-line rule -->` at the end of the line: inline HTML keeps paragraphs, list items and
+ * headings as they are. In a table row it goes inside the last cell; in front matter or code there is no place.
+ */
+function disableLineEdit(result: LintResult, doc: TextDocument, outcome: LintOutcome, line: number, ruleId: string): TextEdit | null {
+  if (line < 0 || line >= doc.lineCount) return null;
+  const { start, end } = lineBounds(doc, line);
+  const engineStart = outcome.toEngineOffset(start);
+  const block = blockAt(result.model.root, engineStart);
+  if (!block || block.type === 'yaml' || block.type === 'code' || block.type === 'html') return null;
+  const lineText = doc.getText().slice(start, end);
+  const comment = `<!-- pmm-lint-disable-line ${ruleId} -->`;
+  const content = lineText.replace(/\s+$/, '');
+  let at = start + content.length;
+  if (block.type === 'table' && content.endsWith('|') && !content.endsWith('\\|')) {
+    at = start + content.slice(0, -1).replace(/\s+$/, '').length;
+    return { range: { start: doc.positionAt(at), end: doc.positionAt(at) }, newText: ` ${comment} ` };
+  }
+  if (block.type === 'heading') {
+    const closing = /\s+#+$/.exec(content);
+    if (closing) at = start + closing.index;
+  }
+  return { range: { start: doc.positionAt(at), end: doc.positionAt(at) }, newText: ` ${comment}` };
+}
+
+/** `<!-- pmm-lint-disable rule -->` before the first content (a directive there also covers the front matter). */
+function disableFileEdit(result: LintResult, outcome: LintOutcome, ruleId: string): TextEdit {
+  const { model } = result;
+  const text = model.text;
+  const after = model.frontMatter ? model.frontMatter.span.end : 0;
+  const rest = text.slice(after);
+  const firstContent = after + (/\S/.exec(rest)?.index ?? rest.length);
+  const existing = /^<!--\s*pmm-lint-disable\s+([\w\s,-]*?)\s*-->/.exec(text.slice(firstContent));
+  if (existing && existing[1].trim()) {
+    const ids = existing[1].split(/[\s,]+/).filter(Boolean);
+    const range = { start: outcome.positionAt(firstContent), end: outcome.positionAt(firstContent + existing[0].length) };
+    return { range, newText: `<!-- pmm-lint-disable ${[...ids, ruleId].join(', ')} -->` };
+  }
+  const p = outcome.positionAt(firstContent);
+  const prefix = firstContent > 0 && text[firstContent - 1] !== '\n' && text[firstContent - 1] !== '\r' ? '\n' : '';
+  const suffix = firstContent < text.length ? '\n\n' : '\n';
+  return { range: { start: p, end: p }, newText: `${prefix}<!-- pmm-lint-disable ${ruleId} -->${suffix}` };
+}
+
+function typeTitle(c: Checklist, locale: Locale): string {
+  return locale === 'zh' ? c.title.zh : c.title.en;
+}
+
+/** Front matter `type:` for a document that reads like a PMM document but does not say which. */
+function addTypeActions(result: LintResult, outcome: LintOutcome, params: CodeActionParams, locale: Locale): CodeAction[] {
+  const model = result.model;
+  if (frontMatterType(model) || !outcome.config) return [];
+  if (model.frontMatter && model.frontMatter.errors.length) return [];
+  const suggestions = suggestTypes(model, outcome.filePath, outcome.config.checklists);
+  if (suggestions.length === 0) return [];
+  // At the top of the document it is a quick fix (light bulb); anywhere else a source action.
+  const topLine = outcome.positionAt(model.title ? model.title.headingSpan.end : model.contentStart).line;
+  const nearTop = params.range.start.line <= topLine;
+  const kind = nearTop ? CodeActionKind.QuickFix : SET_TYPE_KIND;
+  return suggestions.map((c, i) => {
+    let newText: string;
+    let at: number;
+    const fm = model.frontMatter;
+    if (fm) {
+      const firstLineEnd = model.text.indexOf('\n', fm.span.start);
+      at = firstLineEnd < 0 ? fm.span.end : firstLineEnd + 1;
+      newText = `type: ${c.type}\n`;
+    } else {
+      at = 0;
+      newText = `---\ntype: ${c.type}\n---\n\n`;
+    }
+    return {
+      title: t(locale, 'lsp.action.addType', { type: c.type, title: typeTitle(c, locale) }),
+      kind,
+      isPreferred: i === 0 && result.docType === c.type,
+      edit: { changes: { [params.textDocument.uri]: [{ range: point(outcome, at), newText }] } },
+    };
+  });
+}
+
+/** For an unknown `type:` value: replace it with a type the document looks like (or every known type). */
+function changeTypeActions(outcome: LintOutcome, doc: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+  const result = outcome.result!;
+  const checklists = outcome.config?.checklists ?? [];
+  const suggestions = suggestTypes(result.model, outcome.filePath, checklists);
+  const choices = suggestions.length ? suggestions : checklists;
+  const line = diagnostic.range.start.line;
+  const { start, end } = lineBounds(doc, line);
+  const m = /^(\s*['"]?[^:'"]+['"]?\s*:\s*)(.*?)(\s*(?:#.*)?)$/.exec(doc.getText().slice(start, end));
+  if (!m) return [];
+  const range = { start: doc.positionAt(start + m[1].length), end: doc.positionAt(start + m[1].length + m[2].length) };
+  return choices.map((c) => ({
+    title: t(outcome.locale, 'lsp.action.changeType', { type: c.type, title: typeTitle(c, outcome.locale) }),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [doc.uri]: [{ range, newText: c.type }] } },
+  }));
+}

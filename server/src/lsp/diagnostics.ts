@@ -1,0 +1,75 @@
+// Engine findings -> LSP diagnostics. Positions come from the engine's line index (UTF-16 columns, like LSP).
+
+import { Diagnostic, DiagnosticSeverity, type Position, type Range } from 'vscode-languageserver';
+import type { ConfigError } from '../core/config';
+import { t } from '../core/i18n';
+import { docsUrl } from '../core/rules/rule';
+import type { LineIndex } from '../core/text';
+import type { Finding, Locale, Severity, Span } from '../core/types';
+
+export const SOURCE = 'pmm-lint';
+
+/** What a diagnostic carries for code actions: enough to find the finding again in the current version. */
+export interface DiagnosticData {
+  ruleId: string;
+  elementId: string | null;
+  messageId: string;
+  version: number;
+  /** For required-element: the text to insert and where (in the version above). */
+  fix?: { position: Position; text: string };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Offset in the engine's text -> LSP position in the document. */
+export type PositionAt = (offset: number) => Position;
+
+/** Positions from the engine's line index (for a text that is exactly the document's). */
+export function positionsOf(lines: LineIndex): PositionAt {
+  return (offset) => {
+    const p = lines.position(offset);
+    return { line: p.line - 1, character: p.column - 1 };
+  };
+}
+
+export function toRange(positionAt: PositionAt, span: Span): Range {
+  return { start: positionAt(span.start), end: positionAt(span.end) };
+}
+
+export function findingToDiagnostic(finding: Finding, positionAt: PositionAt, uri: string, version: number): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, elementId: finding.elementId, messageId: finding.messageId, version };
+  if (finding.fix?.expected !== undefined && finding.fix.insertAt !== undefined) {
+    data.fix = { position: positionAt(finding.fix.insertAt), text: finding.fix.expected };
+  }
+  const diagnostic: Diagnostic = {
+    range: toRange(positionAt, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: docsUrl(finding.ruleId) },
+    source: SOURCE,
+    message: finding.message,
+    data,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: toRange(positionAt, r.span) }, message: r.message }));
+  }
+  return diagnostic;
+}
+
+/** A broken config: one error at the top of the document, pointing at the place in the config file. */
+export function configErrorDiagnostic(error: ConfigError, locale: Locale, displayFile: string, configUri: string): Diagnostic {
+  const where = error.line ? `:${error.line}${error.column ? `:${error.column}` : ''}` : '';
+  const at: Position = { line: Math.max(0, (error.line ?? 1) - 1), character: Math.max(0, (error.column ?? 1) - 1) };
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: 'config',
+    source: SOURCE,
+    message: t(locale, 'lsp.configError', { file: displayFile, where, detail: error.detail }),
+    relatedInformation: [{ location: { uri: configUri, range: { start: at, end: at } }, message: error.detail }],
+  };
+}

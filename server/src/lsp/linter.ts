@@ -1,0 +1,181 @@
+// Lints open documents once per version and shares the outcome between diagnostics, code actions, hover,
+// completion, symbols and the documentReport request.
+
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver';
+import { isIgnored, type ResolvedConfig } from '../core/config';
+import { t } from '../core/i18n';
+import { lintText, type LintResult } from '../core/lint';
+import type { Rule } from '../core/rules/rule';
+import type { Locale } from '../core/types';
+import { ConfigStore } from './config-store';
+import { configErrorDiagnostic, findingToDiagnostic, type PositionAt } from './diagnostics';
+import type { ServerSettings } from './settings';
+
+export interface LintOutcome {
+  uri: string;
+  version: number;
+  /** Bumped whenever settings or config files change: a cached outcome of an older generation is stale. */
+  generation: number;
+  filePath: string | undefined;
+  settings: ServerSettings;
+  locale: Locale;
+  /** The engine's result; null when the document was not linted (disabled, ignored, too large, config error). */
+  result: LintResult | null;
+  config: ResolvedConfig | null;
+  diagnostics: Diagnostic[];
+  /** Why the document was not linted, for the report and the log. */
+  notice: string | null;
+  /** Engine offset -> document position (the engine sees the text without a byte order mark). */
+  positionAt: PositionAt;
+  /** Document offset -> engine offset. */
+  toEngineOffset: (offset: number) => number;
+}
+
+export interface LinterHost {
+  settingsFor(uri: string): Promise<ServerSettings>;
+  /** The workspace folder (a path) that holds a document, or the first folder. */
+  folderFor(uri: string): string | undefined;
+  clientLocale(): Locale;
+  log(message: string): void;
+  showError(message: string): void;
+}
+
+export const MARKDOWN_LANGUAGES = new Set(['markdown', 'mdx']);
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function humanSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+export class Linter {
+  readonly configs = new ConfigStore();
+  private generationCounter = 0;
+  private readonly cache = new Map<string, LintOutcome>();
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly host: LinterHost,
+    private readonly rules?: readonly Rule[],
+  ) {}
+
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  /** Settings or config changed: every cached outcome is stale. */
+  invalidate(): void {
+    this.generationCounter++;
+    this.cache.clear();
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** The cached outcome for this exact version, if any. */
+  cached(doc: TextDocument): LintOutcome | undefined {
+    const c = this.cache.get(doc.uri);
+    return c && c.version === doc.version && c.generation === this.generationCounter ? c : undefined;
+  }
+
+  /**
+   * Lints a document (or returns the cached outcome for its version). `current` gives the document as it is
+   * when the settings arrive, so a burst of edits during the wait is linted at its latest text.
+   */
+  async lint(doc: TextDocument, current: () => TextDocument | undefined = () => doc): Promise<LintOutcome | undefined> {
+    const hit = this.cached(doc);
+    if (hit) return hit;
+    const generation = this.generationCounter;
+    const settings = await this.host.settingsFor(doc.uri);
+    const latest = current();
+    if (!latest) return undefined; // closed meanwhile: no work for closed documents
+    if (generation !== this.generationCounter) return this.lint(latest, current);
+    return this.lintNow(latest, settings);
+  }
+
+  /** Synchronous part: config, engine, diagnostics. */
+  lintNow(doc: TextDocument, settings: ServerSettings): LintOutcome {
+    const hit = this.cached(doc);
+    if (hit) return hit;
+    const uri = doc.uri;
+    const filePath = uriToPath(uri);
+    const base: LintOutcome = {
+      uri,
+      version: doc.version,
+      generation: this.generationCounter,
+      filePath,
+      settings,
+      locale: settings.locale !== 'auto' ? settings.locale : this.host.clientLocale(),
+      result: null,
+      config: null,
+      diagnostics: [],
+      notice: null,
+      positionAt: (offset) => doc.positionAt(offset),
+      toEngineOffset: (offset) => offset,
+    };
+    const outcome = this.compute(doc, base);
+    this.cache.set(uri, outcome);
+    return outcome;
+  }
+
+  private compute(doc: TextDocument, outcome: LintOutcome): LintOutcome {
+    const { settings, filePath, uri } = outcome;
+    if (!settings.enable) return outcome;
+    const folder = this.host.folderFor(uri);
+    const dir = filePath ? path.dirname(filePath) : folder ?? process.cwd();
+    const extras = settings.checklists.map((c) => path.resolve(folder ?? dir, c));
+    const resolved = this.configs.resolve(dir, extras);
+    const display = filePath ?? uri;
+    if (!resolved.ok) {
+      const diagnostic = configErrorDiagnostic(resolved.error, outcome.locale, resolved.error.file, pathToFileURL(resolved.error.file).href);
+      const message = String(diagnostic.message);
+      this.once(`config:${message}`, () => this.host.showError(message));
+      return { ...outcome, diagnostics: [diagnostic], notice: message };
+    }
+    let config = resolved.config;
+    if (Object.keys(settings.rules).length) config = { ...config, rules: { ...config.rules, ...settings.rules } };
+    const locale = settings.locale !== 'auto' ? settings.locale : config.locale ?? outcome.locale;
+    if (filePath && isIgnored(config, filePath)) return { ...outcome, config, locale };
+    const text = doc.getText();
+    // Cheap bound first: a UTF-16 string of n units takes at least n bytes.
+    if (text.length > config.maxFileSize || Buffer.byteLength(text) > config.maxFileSize) {
+      const notice = t(locale, 'lsp.tooLarge', { file: display, size: humanSize(Buffer.byteLength(text)), limit: humanSize(config.maxFileSize) });
+      this.once(`large:${uri}`, () => this.host.log(notice));
+      return { ...outcome, config, locale, notice };
+    }
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const positionAt: PositionAt = bom ? (offset) => doc.positionAt(offset + 1) : (offset) => doc.positionAt(offset);
+    const toEngineOffset = (offset: number) => Math.max(0, offset - bom);
+    const result = lintText(bom ? text.slice(1) : text, {
+      filePath,
+      config,
+      locale,
+      rules: this.rules,
+      onRuleError: (ruleId, error) => {
+        const detail = error instanceof Error ? error.message : String(error);
+        this.once(`rule:${ruleId}:${detail}`, () =>
+          this.host.log(`${t(locale, 'lsp.ruleFailed', { rule: ruleId, file: display, detail })}\n${error instanceof Error ? error.stack ?? '' : ''}`),
+        );
+      },
+    });
+    const diagnostics = result.findings.map((f) => findingToDiagnostic(f, positionAt, uri, doc.version));
+    return { ...outcome, config, locale, result, diagnostics, positionAt, toEngineOffset };
+  }
+
+  private once(key: string, action: () => void): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    action();
+  }
+}

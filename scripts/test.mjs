@@ -1,4 +1,5 @@
-// Runs every test file under test/ (TypeScript through tsx) with node's test runner.
+// Runs every test file under test/ (TypeScript through tsx) with node's test runner, after making sure the
+// tools the editor tests need are there (Neovim for the second LSP client).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -13,11 +14,32 @@ function find(dir, out = []) {
   return out;
 }
 
+const has = (cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** Neovim from Debian's packages, installed when missing and we may (root + apt-get). Never skipped silently. */
+function ensureNeovim() {
+  if (process.env.PMM_LINT_SKIP_NVIM === '1') {
+    console.warn('PMM_LINT_SKIP_NVIM=1: the Neovim LSP test is skipped.');
+    return;
+  }
+  if (has('nvim')) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (root && has('apt-get')) {
+    console.log('Installing neovim (Debian package) for the Neovim LSP client test...');
+    const run = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+    if (!run(['install', '-y', '-q', 'neovim'])) run(['update', '-q']) && run(['install', '-y', '-q', 'neovim']);
+  }
+  if (!has('nvim')) {
+    console.error('The Neovim LSP test needs `nvim` (Debian: apt-get install neovim). Install it, or set PMM_LINT_SKIP_NVIM=1 to opt out.');
+  }
+}
+
 const only = process.argv.slice(2);
 const files = only.length ? only : find('test').sort();
 if (files.length === 0) {
   console.error('No test files found under test/.');
   process.exit(1);
 }
+if (files.some((f) => f.includes('nvim'))) ensureNeovim();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

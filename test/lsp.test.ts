@@ -28,7 +28,7 @@ describe('language server over stdio', () => {
   before(async () => {
     client = await LspClient.start({ rootPath: ROOT });
   });
-  after(() => client.kill());
+  after(() => client.stop());
 
   it('initializes with its capabilities', async () => {
     const { capabilities, serverInfo } = client.initializeResult;

@@ -35,6 +35,8 @@ export interface ClientOptions {
   locale?: string;
   /** Connect to these streams instead of spawning the server. */
   streams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  /** Sent as initialize's processId (the server exits when that process dies); null for in-process servers. */
+  processId?: number | null;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -82,7 +84,10 @@ export class LspClient {
     });
     conn.onNotification('window/logMessage', (p: { type: number; message: string }) => void client.logs.push(p));
     conn.onNotification('window/showMessage', (p: { type: number; message: string }) => void client.shown.push(p));
-    conn.onRequest('window/showMessageRequest', () => null);
+    conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      client.shown.push(p);
+      return null;
+    });
     conn.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
       client.registrations.push(...p.registrations);
       for (const r of p.registrations) client.registrationWaiters.get(r.method)?.();
@@ -92,8 +97,8 @@ export class LspClient {
       client.refreshes++;
       return null;
     });
-    conn.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string; section?: string }> }) =>
-      p.items.map((item) => options.settings?.(item.scopeUri, item.section) ?? null),
+    conn.onRequest('workspace/configuration', async (p: { items: Array<{ scopeUri?: string; section?: string }> }) =>
+      Promise.all(p.items.map(async (item) => (await options.settings?.(item.scopeUri, item.section)) ?? null)),
     );
     conn.listen();
 
@@ -111,7 +116,7 @@ export class LspClient {
     if (options.settings) capabilities.workspace = { ...capabilities.workspace, configuration: true, didChangeConfiguration: { dynamicRegistration: true } };
     const folders = options.workspaceFolders ?? (options.rootPath ? [options.rootPath] : []);
     client.initializeResult = await conn.sendRequest('initialize', {
-      processId: process.pid,
+      processId: options.processId !== undefined ? options.processId : options.streams ? null : process.pid,
       rootUri: options.rootPath ? uriOf(options.rootPath) : null,
       workspaceFolders: folders.length ? folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })) : null,
       capabilities,

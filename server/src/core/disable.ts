@@ -37,7 +37,7 @@ export function readDirectives(model: DocumentModel): Directive[] {
       }
       return;
     }
-    seenContent = true;
+    if (node.type !== 'yaml') seenContent = true;
     if ('children' in node) for (const child of (node as Parent).children as RootContent[]) visit(child);
   };
   visit(model.root);

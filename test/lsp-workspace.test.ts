@@ -86,6 +86,22 @@ describe('settings and config files', () => {
     }
   });
 
+  it('watches config files itself for a client that cannot (Neovim 0.7)', async () => {
+    const tree = makeTree({ 'brief.md': FLAWED_GTM, '.pmmlintrc.json': '{ "rules": { "placeholder": "off" } }' });
+    const client = await LspClient.start({ rootPath: tree.dir, capabilities: { textDocument: { publishDiagnostics: {} } } });
+    try {
+      const uri = uriOf(path.join(tree.dir, 'brief.md'));
+      client.open(uri, FLAWED_GTM);
+      assert.ok(codes((await client.diagnosticsFor(uri, 1)).diagnostics).includes('vague-metric'));
+      const next = client.diagnostics(uri, (p) => !codes(p.diagnostics).includes('vague-metric'));
+      fs.writeFileSync(path.join(tree.dir, '.pmmlintrc.json'), '{ "rules": { "vague-metric": "off" } }');
+      await next;
+    } finally {
+      await client.stop();
+      tree.cleanup();
+    }
+  });
+
   it('applies pmmLint.* settings and their changes', async () => {
     let settings: Record<string, unknown> = { rules: { 'vague-date': 'off' } };
     const tree = makeTree({ 'brief.md': FLAWED_GTM });
@@ -197,6 +213,18 @@ describe('robustness', () => {
       assert.equal(await outcome, -32800);
       const report = await client.request<{ docType: string }>('pmmLint/documentReport', { textDocument: { uri } });
       assert.equal(report.docType, 'gtm-brief');
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+
+  it('runs over node IPC, as the VS Code client starts it', async () => {
+    const client = await LspClient.start({ rootPath: ROOT, transport: 'ipc' });
+    try {
+      const uri = uriOf(path.join(ROOT, 'ipc.md'));
+      client.open(uri, EN_FLAWED);
+      const p = await client.diagnosticsFor(uri, 1);
+      assert.ok(codes(p.diagnostics).includes('required-element'));
     } finally {
       assert.equal(await client.stop(), 0);
     }

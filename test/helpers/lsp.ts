@@ -2,12 +2,14 @@
 // in-process server over streams, and speaks the protocol as an editor does. Waits are on notifications,
 // bounded by a timeout that fails the test with what was received.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
 import {
   createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
@@ -35,6 +37,8 @@ export interface ClientOptions {
   locale?: string;
   /** Connect to these streams instead of spawning the server. */
   streams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  /** How to reach a spawned server: stdio (default) or node IPC, as the VS Code client does. */
+  transport?: 'stdio' | 'ipc';
   /** Sent as initialize's processId (the server exits when that process dies); null for in-process servers. */
   processId?: number | null;
   env?: NodeJS.ProcessEnv;
@@ -66,6 +70,10 @@ export class LspClient {
     const stderr: string[] = [];
     if (options.streams) {
       conn = createMessageConnection(new StreamMessageReader(options.streams.input), new StreamMessageWriter(options.streams.output));
+    } else if (options.transport === 'ipc') {
+      proc = fork(SERVER_BIN, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env } });
+      proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+      conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
     } else {
       proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
       proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));

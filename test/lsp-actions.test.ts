@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Range, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient, ROOT, uriOf } from './helpers/lsp';
 
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
@@ -170,5 +170,109 @@ describe('code actions', () => {
     assert.match(text, /^---\ntype: gtm-brief\n/);
     assert.ok(!next.some((d) => d.code === 'front-matter'));
     client.close(uri);
+  });
+});
+
+describe('edge cases', () => {
+  let client: LspClient;
+  let n = 0;
+  before(async () => {
+    client = await LspClient.start({ rootPath: ROOT });
+  });
+  after(() => client.stop());
+
+  async function open(text: string, name = 'doc.md') {
+    const uri = uriOf(path.join(ROOT, `edge-${++n}-${name}`));
+    client.open(uri, text);
+    return { uri, diagnostics: (await client.diagnosticsFor(uri, 1)).diagnostics };
+  }
+  const actions = (uri: string, diagnostics: Diagnostic[], line = 0) =>
+    client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]?.range ?? { start: { line, character: 0 }, end: { line, character: 0 } },
+      context: { diagnostics },
+    });
+
+  it('keeps CRLF line breaks and inserts after the front matter of a lone-CR document', async () => {
+    const lf = '---\ntype: gtm-brief\nowner: A\nstatus: draft\nupdated: 2026-11-01\n---\n\n# Launch\n\n## Launch tier\n\nTier 2.\n';
+    for (const eol of ['\r\n', '\r']) {
+      const { uri, diagnostics } = await open(lf.replace(/\n/g, eol));
+      const missing = diagnostics.find((d) => d.code === 'required-element')!;
+      const insert = (await actions(uri, [missing])).find((a) => a.isPreferred)!;
+      const after = applyEdit(client.text(uri), insert, uri);
+      assert.ok(after.startsWith(`---${eol}type: gtm-brief`), 'front matter stays first');
+      assert.equal(after.replace(/\r\n|\r/g, '').includes('\n'), false, 'no bare \\n added');
+      client.close(uri);
+    }
+  });
+
+  it('offers no line edit for a diagnostic of an older version', async () => {
+    const { uri, diagnostics } = await open(read('examples/en/gtm-brief.flawed.md'));
+    const claim = diagnostics.find((d) => d.code === 'unproven-claim')!;
+    const version = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '<!-- note -->\n' }]);
+    await client.diagnosticsFor(uri, version);
+    const titles = (await actions(uri, [claim])).map((a) => a.title);
+    assert.ok(!titles.includes('Disable unproven-claim for this line'), titles.join(' | '));
+    assert.ok(titles.includes('Disable unproven-claim for this file'));
+    client.close(uri);
+  });
+
+  it('changes only the top-level type value, keeping a comment', async () => {
+    const { uri, diagnostics } = await open('---\nproduct:\n  type: saas\ntype: c#-brief  # draft\n---\n\n# Launch\n\n## Launch tier\n\nTier 2.\n\n## Channel plan\n\nBlog.\n', 'launch-plan.md');
+    const unknown = diagnostics.find((d) => d.code === 'front-matter' && /c#-brief/.test(String(d.message)))!;
+    assert.ok(unknown, diagnostics.map((d) => d.message).join('\n'));
+    assert.equal(unknown.range.start.line, 3);
+    const change = (await actions(uri, [unknown])).find((a) => a.title.startsWith('Change type to gtm-brief'))!;
+    assert.match(applyEdit(client.text(uri), change, uri), /product:\n {2}type: saas\ntype: gtm-brief {2}# draft\n/);
+    client.close(uri);
+  });
+
+  it('fills an empty type: instead of adding a second one', async () => {
+    const { uri } = await open('---\ntype:\n---\n\n# Launch\n\n## Launch tier\n\nTier 2.\n\n## Channel plan\n\nBlog.\n\n## Target audience\n\nData teams.\n', 'launch-plan.md');
+    const add = (await actions(uri, [])).find((a) => a.title.startsWith('Add front matter type: gtm-brief'))!;
+    assert.ok(add);
+    assert.match(applyEdit(client.text(uri), add, uri), /^---\ntype: gtm-brief\n---\n/);
+    client.close(uri);
+  });
+
+  it('nests outline children inside their parents', async () => {
+    const { uri } = await open('# T\n\n## A\n\ntext\n\n### B   \n## C\n');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const inside = (inner: Range, outer: Range) =>
+      (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+      (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+    const check = (s: DocumentSymbol) => {
+      assert.ok(inside(s.selectionRange, s.range), `${s.name}: selection inside range`);
+      for (const c of s.children ?? []) {
+        assert.ok(inside(c.range, s.range), `${c.name} inside ${s.name}`);
+        check(c);
+      }
+    };
+    symbols.forEach(check);
+    client.close(uri);
+  });
+
+  it('clamps a completion position past the end of the line', async () => {
+    const { uri } = await open(read('examples/en/gtm-brief.flawed.md').replace('## Sales enablement', '## '));
+    const line = client.text(uri).split('\n').indexOf('## ');
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 99 } });
+    assert.ok(items.length > 0);
+    for (const i of items) assert.deepEqual((i.textEdit as TextEdit).range.end, { line, character: 3 });
+    client.close(uri);
+  });
+});
+
+describe('a client that never answers workspace/configuration', () => {
+  it('still gets diagnostics, with the default settings', async () => {
+    const client = await LspClient.start({ rootPath: ROOT, settings: () => new Promise(() => {}), env: { PMM_LINT_SETTINGS_TIMEOUT_MS: '200' } });
+    try {
+      const uri = uriOf(path.join(ROOT, 'examples', 'en', 'gtm-brief.flawed.md'));
+      client.open(uri, read('examples/en/gtm-brief.flawed.md'));
+      const p = await client.diagnosticsFor(uri, 1);
+      assert.ok(p.diagnostics.some((d) => d.code === 'required-element'));
+      assert.ok(client.logs.some((l) => /workspace\/configuration/.test(l.message)));
+    } finally {
+      client.kill();
+    }
   });
 });

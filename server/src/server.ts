@@ -36,6 +36,9 @@ import { documentSymbols } from './lsp/symbols';
 declare const PMM_LINT_VERSION: string;
 const VERSION = typeof PMM_LINT_VERSION === 'string' ? PMM_LINT_VERSION : '0.0.0-dev';
 
+// How long to wait for the client's settings (PMM_LINT_SETTINGS_TIMEOUT_MS changes it, for tests).
+const SETTINGS_TIMEOUT_MS = Number(process.env.PMM_LINT_SETTINGS_TIMEOUT_MS) || 5000;
+
 /** Custom request: the report of one document, the same object as one entry of `pmm-lint --format json`. */
 export const DOCUMENT_REPORT_REQUEST = 'pmmLint/documentReport';
 export type DocumentReport = JsonFileReport & { uri: string; version: number; notice?: string };
@@ -84,11 +87,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!configurationSupport) return Promise.resolve(globalSettings);
       let p = settingsCache.get(uri);
       if (!p) {
-        p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'pmmLint' }).then(
-          (raw: unknown) => applySettings(raw),
-          () => globalSettings,
+        // A client that never answers must not stall linting: after a while, use the defaults (and ask again
+        // next time).
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<ServerSettings>((resolve) => {
+          timer = setTimeout(() => {
+            if (settingsCache.get(uri) === p) settingsCache.delete(uri);
+            connection.console.warn(`pmm-lint: no answer to workspace/configuration for ${uri} within ${SETTINGS_TIMEOUT_MS} ms; using defaults.`);
+            resolve(globalSettings);
+          }, SETTINGS_TIMEOUT_MS);
+        });
+        const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: 'pmmLint' }).then(
+          (raw: unknown) => (clearTimeout(timer), applySettings(raw)),
+          () => (clearTimeout(timer), globalSettings),
         );
-        settingsCache.set(uri, p);
+        p = Promise.race([asked, timeout]);
+        // Only open documents keep cached settings (a request racing didClose must not bring one back).
+        if (documents.get(uri)) settingsCache.set(uri, p);
       }
       return p;
     },
@@ -149,6 +164,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const configChanged = () => {
     settingsCache.clear();
+    // Watch only what the new configs read (re-added on the next lint).
+    for (const w of fileWatchers.values()) w.close();
+    fileWatchers.clear();
     linter.invalidate();
     refreshAll();
   };
@@ -164,7 +182,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           fileWatchers.delete(file);
           if (linter.configs.filesChanged([file])) configChanged();
         });
-        watcher.on('error', () => fileWatchers.delete(file));
+        watcher.on('error', () => {
+          watcher.close();
+          fileWatchers.delete(file);
+        });
         fileWatchers.set(file, watcher);
       } catch {
         // a file that does not exist (a missing checklist): nothing to watch

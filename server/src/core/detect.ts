@@ -29,7 +29,8 @@ export function frontMatterType(model: DocumentModel): { value: string; offset: 
   for (const key of TYPE_KEYS) {
     const v = data[key];
     if (typeof v === 'string' && v.trim()) {
-      const m = new RegExp(`^[ \\t]*['"]?${key.replace(/[-_]/g, '[-_]')}['"]?[ \\t]*:`, 'mu').exec(fm.raw);
+      // A top-level key: no indentation (a nested `type:` under another key is something else).
+      const m = new RegExp(`^['"]?${key.replace(/[-_]/g, '[-_]')}['"]?[ \\t]*:`, 'mu').exec(fm.raw);
       return { value: v.trim(), offset: fm.rawStart + (m ? m.index : 0) };
     }
   }

@@ -3,7 +3,7 @@
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { frontMatterType, suggestTypes } from '../core/detect';
 import { t } from '../core/i18n';
 import type { LintResult } from '../core/lint';
@@ -27,12 +27,18 @@ export function codeActions(outcome: LintOutcome, doc: TextDocument, params: Cod
   const locale = outcome.locale;
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  // Inserted text uses the document's own line breaks.
+  const eol = lineBreakOf(doc.getText());
   const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [doc.uri]: edits } });
+  const withEol = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [doc.uri]: edits.map((e) => ({ ...e, newText: e.newText.replace(/\n/g, eol) })) } });
   const ours = params.context.diagnostics.filter(isOurs);
   const disabledFor = new Set<string>();
 
   for (const diagnostic of ours) {
     const { ruleId, elementId } = diagnostic.data;
+    // A diagnostic of an older version (on-save mode, or during the debounce) has old line numbers: edits that
+    // depend on its range are offered only for the current version.
+    const fresh = diagnostic.data.version === doc.version;
     if (ruleId === 'required-element' && elementId) {
       const finding = result.findings.find((f) => f.ruleId === ruleId && f.elementId === elementId && f.fix?.expected);
       if (finding?.fix?.expected !== undefined && finding.fix.insertAt !== undefined) {
@@ -45,12 +51,12 @@ export function codeActions(outcome: LintOutcome, doc: TextDocument, params: Cod
         });
       }
     }
-    if (ruleId === 'front-matter' && diagnostic.data.messageId === 'front-matter.unknownType') {
+    if (fresh && ruleId === 'front-matter' && diagnostic.data.messageId === 'front-matter.unknownType') {
       actions.push(...changeTypeActions(outcome, doc, diagnostic));
     }
     if (disabledFor.has(ruleId)) continue;
     disabledFor.add(ruleId);
-    const lineEdit = ruleId === 'required-element' ? null : disableLineEdit(result, doc, outcome, diagnostic.range.start.line, ruleId);
+    const lineEdit = ruleId === 'required-element' || !fresh ? null : disableLineEdit(result, doc, outcome, diagnostic.range.start.line, ruleId);
     if (lineEdit) {
       actions.push({ title: t(locale, 'lsp.action.disableLine', { rule: ruleId }), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([lineEdit]) });
     }
@@ -73,7 +79,16 @@ export function codeActions(outcome: LintOutcome, doc: TextDocument, params: Cod
   }
 
   actions.push(...addTypeActions(result, outcome, params, locale));
-  return actions.filter((a) => wanted(a.kind ?? '', only));
+  return actions.filter((a) => wanted(a.kind ?? '', only)).map((a) => (a.edit && eol !== '\n' ? { ...a, edit: withEol(a.edit.changes![doc.uri] as TextEdit[]) } : a));
+}
+
+/** The document's line break: \r\n or a lone \r when it uses them, else \n. */
+function lineBreakOf(text: string): string {
+  const nl = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  if (nl < 0) return '\r';
+  return text[cr + 1] === '\n' ? '\r\n' : '\n';
 }
 
 function point(outcome: LintOutcome, offset: number) {
@@ -112,9 +127,16 @@ function lineBounds(doc: TextDocument, line: number): { start: number; end: numb
   return { start, end };
 }
 
-/** The top-level block that holds an offset. */
-function blockAt(root: Root, offset: number): RootContent | undefined {
-  return root.children.find((n) => (n.position?.start.offset ?? 0) <= offset && offset <= (n.position?.end.offset ?? -1));
+/** The nodes that hold an offset, outermost first. */
+function nodesAt(root: Root, offset: number): Nodes[] {
+  const path: Nodes[] = [];
+  let node: Nodes | undefined = root;
+  while (node) {
+    path.push(node);
+    const children: Nodes[] = 'children' in node ? (node.children as Nodes[]) : [];
+    node = children.find((n) => (n.position?.start.offset ?? 0) <= offset && offset <= (n.position?.end.offset ?? -1));
+  }
+  return path.slice(1);
 }
 
 /**
@@ -125,11 +147,17 @@ function disableLineEdit(result: LintResult, doc: TextDocument, outcome: LintOut
   if (line < 0 || line >= doc.lineCount) return null;
   const { start, end } = lineBounds(doc, line);
   const engineStart = outcome.toEngineOffset(start);
-  const block = blockAt(result.model.root, engineStart);
-  if (!block || block.type === 'yaml' || block.type === 'code' || block.type === 'html') return null;
+  const fm = result.model.frontMatter;
+  if (fm && engineStart >= fm.span.start && engineStart < Math.max(fm.span.end, 1)) return null;
+  const path = nodesAt(result.model.root, engineStart);
+  const block = path[0];
+  const noPlace = new Set(['yaml', 'code', 'html', 'thematicBreak', 'definition']);
+  if (!block || path.some((n) => noPlace.has(n.type))) return null;
   const lineText = doc.getText().slice(start, end);
   const comment = `<!-- pmm-lint-disable-line ${ruleId} -->`;
-  const content = lineText.replace(/\s+$/, '');
+  let content = lineText.replace(/\s+$/, '');
+  // Keep a backslash hard break at the very end of the line.
+  if (content.endsWith('\\') && !content.endsWith('\\\\')) content = content.slice(0, -1).replace(/\s+$/, '');
   let at = start + content.length;
   if (block.type === 'table' && content.endsWith('|') && !content.endsWith('\\|')) {
     at = start + content.slice(0, -1).replace(/\s+$/, '').length;
@@ -170,6 +198,9 @@ function addTypeActions(result: LintResult, outcome: LintOutcome, params: CodeAc
   const model = result.model;
   if (frontMatterType(model) || !outcome.config) return [];
   if (model.frontMatter && model.frontMatter.errors.length) return [];
+  const fm = model.frontMatter;
+  // An empty or non-text `type:` is already there: fill it in rather than add a second key.
+  const existing = fm ? /^type[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(fm.raw) : null;
   const suggestions = suggestTypes(model, outcome.filePath, outcome.config.checklists);
   if (suggestions.length === 0) return [];
   // At the top of the document it is a quick fix (light bulb); anywhere else a source action.
@@ -179,8 +210,12 @@ function addTypeActions(result: LintResult, outcome: LintOutcome, params: CodeAc
   return suggestions.map((c, i) => {
     let newText: string;
     let at: number;
-    const fm = model.frontMatter;
-    if (fm) {
+    let end: number | null = null;
+    if (fm && existing) {
+      at = fm.rawStart + existing.index;
+      end = at + existing[0].length;
+      newText = `type: ${c.type}`;
+    } else if (fm) {
       const firstLineEnd = model.text.indexOf('\n', fm.span.start);
       at = firstLineEnd < 0 ? fm.span.end : firstLineEnd + 1;
       newText = `type: ${c.type}\n`;
@@ -192,7 +227,7 @@ function addTypeActions(result: LintResult, outcome: LintOutcome, params: CodeAc
       title: t(locale, 'lsp.action.addType', { type: c.type, title: typeTitle(c, locale) }),
       kind,
       isPreferred: i === 0 && result.docType === c.type,
-      edit: { changes: { [params.textDocument.uri]: [{ range: point(outcome, at), newText }] } },
+      edit: { changes: { [params.textDocument.uri]: [{ range: end === null ? point(outcome, at) : { start: outcome.positionAt(at), end: outcome.positionAt(end) }, newText }] } },
     };
   });
 }
@@ -205,7 +240,8 @@ function changeTypeActions(outcome: LintOutcome, doc: TextDocument, diagnostic: 
   const choices = suggestions.length ? suggestions : checklists;
   const line = diagnostic.range.start.line;
   const { start, end } = lineBounds(doc, line);
-  const m = /^(\s*['"]?[^:'"]+['"]?\s*:\s*)(.*?)(\s*(?:#.*)?)$/.exec(doc.getText().slice(start, end));
+  // key: value  # comment — a YAML comment needs a space before its #.
+  const m = /^(['"]?[^:'"\s]+['"]?[ \t]*:[ \t]*)(.*?)([ \t]+#.*|[ \t]*)$/.exec(doc.getText().slice(start, end));
   if (!m) return [];
   const range = { start: doc.positionAt(start + m[1].length), end: doc.positionAt(start + m[1].length + m[2].length) };
   return choices.map((c) => ({

@@ -31,7 +31,7 @@ const pick = (l: Localized, locale: Locale) => (locale === 'zh' ? l.zh : l.en);
 /** Lines 1..n-1 of an open `---` block above the cursor: the cursor is in front matter. */
 function frontMatterLines(doc: TextDocument, line: number): string[] | null {
   if (line === 0 || doc.lineCount < 2) return null;
-  const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+  const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$|\r$/, '').replace(/^\uFEFF/, '');
   if (first.trimEnd() !== '---') return null;
   const above = doc.getText({ start: { line: 1, character: 0 }, end: { line, character: 0 } }).split(/\r\n|\r|\n/);
   if (above.some((l) => /^(---|\.\.\.)\s*$/.test(l))) return null;
@@ -46,7 +46,9 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function completions(outcome: LintOutcome | undefined, doc: TextDocument, position: Position, checklists: readonly Checklist[], locale: Locale): CompletionItem[] {
+export function completions(outcome: LintOutcome | undefined, doc: TextDocument, requested: Position, checklists: readonly Checklist[], locale: Locale): CompletionItem[] {
+  // A character past the end of the line means the end of the line.
+  const position = doc.positionAt(doc.offsetAt(requested));
   const lineStart = { line: position.line, character: 0 };
   const before = doc.getText({ start: lineStart, end: position });
   const fmLines = frontMatterLines(doc, position.line);

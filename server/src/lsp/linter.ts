@@ -175,6 +175,7 @@ export class Linter {
 
   private once(key: string, action: () => void): void {
     if (this.reported.has(key)) return;
+    if (this.reported.size > 1000) this.reported.clear();
     this.reported.add(key);
     action();
   }

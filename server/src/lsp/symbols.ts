@@ -1,6 +1,6 @@
 // The outline: sections as a tree, each matched element's status in the detail.
 
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol, type Position, type Range } from 'vscode-languageserver';
 import { t } from '../core/i18n';
 import type { Section } from '../core/model';
 import { toRange } from './diagnostics';
@@ -26,16 +26,24 @@ export function documentSymbols(outcome: LintOutcome): DocumentSymbol[] {
     const title = locale === 'zh' ? report.title.zh : report.title.en;
     return `${STATUS_ICON[report.status]} ${title} · ${t(locale, `lsp.status.${report.status}`)}`;
   };
-  const toSymbol = (section: Section): DocumentSymbol => {
-    const range = toRange(outcome.positionAt, { start: section.headingSpan.start, end: Math.max(section.headingSpan.end, section.bodySpan.end) });
-    const selectionRange = toRange(outcome.positionAt, section.headingSpan);
+  // LSP wants each child inside its parent and the selection inside the range.
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  const clamp = (r: Range, outer: Range | null): Range => {
+    if (!outer) return r;
+    const start = before(r.start, outer.start) ? outer.start : before(outer.end, r.start) ? outer.end : r.start;
+    const end = before(outer.end, r.end) ? outer.end : before(r.end, start) ? start : r.end;
+    return { start, end };
+  };
+  const toSymbol = (section: Section, parent: Range | null): DocumentSymbol => {
+    const range = clamp(toRange(outcome.positionAt, { start: section.headingSpan.start, end: Math.max(section.headingSpan.end, section.bodySpan.end) }), parent);
+    const selectionRange = clamp(toRange(outcome.positionAt, section.headingSpan), range);
     return {
       name: section.heading.trim() || t(locale, 'lsp.untitled'),
       detail: detailFor(section),
       kind: SymbolKind.String,
       range,
       selectionRange,
-      children: section.children.map((i) => toSymbol(model.sections[i])),
+      children: section.children.map((i) => toSymbol(model.sections[i], range)),
     };
   };
   const symbols: DocumentSymbol[] = [];
@@ -43,6 +51,6 @@ export function documentSymbols(outcome: LintOutcome): DocumentSymbol[] {
     const range = toRange(outcome.positionAt, model.frontMatter.span);
     symbols.push({ name: t(locale, 'lsp.frontMatter'), detail: result.docType ?? '', kind: SymbolKind.Namespace, range, selectionRange: range });
   }
-  for (const s of model.sections) if (s.parent === null) symbols.push(toSymbol(s));
+  for (const s of model.sections) if (s.parent === null) symbols.push(toSymbol(s, null));
   return symbols;
 }

@@ -20,8 +20,8 @@ export function insertionPoint(analysis: Analysis, elementId: string): number {
 }
 
 function lineStart(text: string, offset: number): number {
-  const nl = text.lastIndexOf('\n', offset - 1);
-  return nl + 1;
+  // A line break is \n, \r\n or a lone \r.
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
 }
 
 /** The heading level the document uses for its elements (2 by default). */

@@ -221,3 +221,30 @@ describe('language server over stdio', () => {
     client.close(uri);
   });
 });
+
+// The real handbook documents of ../shared/eval-corpus, where present: the server says what the CLI says.
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'eval-corpus');
+describe('language server on the eval corpus', { skip: fs.existsSync(CORPUS) ? false : 'no ../shared/eval-corpus' }, () => {
+  it('publishes, for every document, the findings of pmm-lint --format json', async () => {
+    const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.md')).map((f) => path.join(CORPUS, f));
+    assert.ok(files.length > 10);
+    const cli = JSON.parse((await runCli(['--format', 'json', ...files], { cwd: CORPUS })).stdout) as Array<{ file: string; findings: Array<Record<string, unknown>> }>;
+    const client = await LspClient.start({ rootPath: CORPUS });
+    try {
+      for (const file of files) {
+        const uri = uriOf(file);
+        client.open(uri, read(file));
+        const p = await client.diagnosticsFor(uri, 1);
+        const expected = cli.find((r) => path.resolve(CORPUS, r.file) === file)!.findings;
+        assert.deepEqual(
+          p.diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1]),
+          expected.map((f) => [f.ruleId, f.line, f.column]),
+          path.basename(file),
+        );
+        client.close(uri);
+      }
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -26,7 +26,8 @@ import { localeFromEnv, parseLocale, t } from './core/i18n';
 import type { Rule } from './core/rules/rule';
 import type { Locale } from './core/types';
 import { toJsonReport, type JsonFileReport } from './format/positions';
-import { codeActions, SET_TYPE_KIND } from './lsp/code-actions';
+import { codeActions, elementEdit, inDocumentLineBreaks, SET_TYPE_KIND, setTypeEdit } from './lsp/code-actions';
+import { renderPreviewHtml } from './lsp/preview';
 import { completions, TRIGGER_CHARACTERS } from './lsp/completion';
 import { hover } from './lsp/hover';
 import { Linter, MARKDOWN_LANGUAGES, uriToPath, type LintOutcome, type LinterHost } from './lsp/linter';
@@ -42,6 +43,16 @@ const SETTINGS_TIMEOUT_MS = Number(process.env.PMM_LINT_SETTINGS_TIMEOUT_MS) || 
 /** Custom request: the report of one document, the same object as one entry of `pmm-lint --format json`. */
 export const DOCUMENT_REPORT_REQUEST = 'pmmLint/documentReport';
 export type DocumentReport = JsonFileReport & { uri: string; version: number; notice?: string };
+/** Custom request: the sanitised HTML of the document and its report, for the preview panel. */
+export const PREVIEW_REQUEST = 'pmmLint/preview';
+/** Custom request: the edit that inserts an element (`{ textDocument, elementId }`), or null if it is there. */
+export const ELEMENT_EDIT_REQUEST = 'pmmLint/elementEdit';
+/** Custom request: the edit that declares the document type (`{ textDocument, type }`). */
+export const SET_TYPE_REQUEST = 'pmmLint/setTypeEdit';
+/** Custom request: the known document types (`{ textDocument? }`: with that document's config). */
+export const CHECKLISTS_REQUEST = 'pmmLint/checklists';
+/** Custom request: lint files from disk (`{ uris }`), publish their diagnostics, return a summary per file. */
+export const LINT_FILES_REQUEST = 'pmmLint/lintFiles';
 
 export interface ServerOptions {
   /** Rules to run (default: the built-in rules). */
@@ -293,8 +304,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     configurationDynamic = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
     workspaceFolderSupport = Boolean(caps.workspace?.workspaceFolders);
     clientLocale = parseLocale(params.locale ?? undefined) ?? localeFromEnv();
-    const init = params.initializationOptions as { settings?: unknown } | null | undefined;
+    const init = params.initializationOptions as { settings?: unknown; diagnosticMode?: unknown } | null | undefined;
     if (init && typeof init === 'object' && init.settings !== undefined) globalSettings = applySettings(init.settings);
+    // A client may prefer pushed diagnostics even if it can pull (the VS Code client does: one code path, and
+    // the server's debounce and run-on-save apply).
+    if (init && typeof init === 'object' && init.diagnosticMode === 'push') pullMode = false;
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.map(uriToPath).filter((p): p is string => Boolean(p));
     return {
@@ -400,15 +414,103 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
+  const reportOf = (outcome: LintOutcome): DocumentReport => {
+    const folder = host.folderFor(outcome.uri);
+    const file = outcome.filePath ? (folder && outcome.filePath.startsWith(folder + path.sep) ? path.relative(folder, outcome.filePath) : outcome.filePath) : outcome.uri;
+    const base: JsonFileReport = outcome.result ? toJsonReport(file, outcome.result) : { file, docType: null, score: null, elements: [], findings: [] };
+    return { ...base, uri: outcome.uri, version: outcome.version, ...(outcome.notice ? { notice: outcome.notice } : {}) };
+  };
+
   connection.onRequest(
     DOCUMENT_REPORT_REQUEST,
-    guard('documentReport', async (params: unknown, token): Promise<DocumentReport> => {
+    guard('documentReport', async (params: unknown, token): Promise<DocumentReport> => reportOf(await currentOutcome(requireDocument(params), token))),
+  );
+
+  connection.onRequest(
+    PREVIEW_REQUEST,
+    guard('preview', async (params: unknown, token) => {
+      const outcome = await currentOutcome(requireDocument(params), token);
+      return { html: outcome.result ? renderPreviewHtml(outcome.result) : '', report: reportOf(outcome) };
+    }),
+  );
+
+  connection.onRequest(
+    ELEMENT_EDIT_REQUEST,
+    guard('elementEdit', async (params: { elementId?: unknown }, token) => {
+      const doc = requireDocument(params);
+      if (typeof params.elementId !== 'string') throw invalidParams('elementId is missing');
+      const outcome = await currentOutcome(doc, token);
+      const e = outcome.result ? elementEdit(outcome.result, outcome, params.elementId) : null;
+      return e ? inDocumentLineBreaks(doc, e) : null;
+    }),
+  );
+
+  connection.onRequest(
+    SET_TYPE_REQUEST,
+    guard('setTypeEdit', async (params: { type?: unknown }, token) => {
       const doc = requireDocument(params);
       const outcome = await currentOutcome(doc, token);
-      const folder = host.folderFor(doc.uri);
-      const file = outcome.filePath ? (folder && outcome.filePath.startsWith(folder + path.sep) ? path.relative(folder, outcome.filePath) : outcome.filePath) : doc.uri;
-      const base: JsonFileReport = outcome.result ? toJsonReport(file, outcome.result) : { file, docType: null, score: null, elements: [], findings: [] };
-      return { ...base, uri: doc.uri, version: outcome.version, ...(outcome.notice ? { notice: outcome.notice } : {}) };
+      const known = outcome.config?.checklists ?? BUILT_IN_CHECKLISTS;
+      if (typeof params.type !== 'string' || !known.some((c) => c.type === params.type)) throw invalidParams(`type must be one of ${known.map((c) => c.type).join(', ')}`);
+      if (!outcome.result) return null;
+      return inDocumentLineBreaks(doc, setTypeEdit(outcome.result, outcome, params.type));
+    }),
+  );
+
+  connection.onRequest(
+    CHECKLISTS_REQUEST,
+    guard('checklists', async (params: { textDocument?: { uri?: string } } | null, token) => {
+      const uri = params?.textDocument?.uri;
+      const doc = uri ? documents.get(uri) : undefined;
+      const outcome = doc ? await currentOutcome(doc, token) : undefined;
+      return (outcome?.config?.checklists ?? BUILT_IN_CHECKLISTS).map((c) => ({
+        type: c.type,
+        title: c.title,
+        elements: c.elements.map((e) => ({ id: e.id, title: e.title, required: e.required })),
+      }));
+    }),
+  );
+
+  connection.onRequest(
+    LINT_FILES_REQUEST,
+    guard('lintFiles', async (params: { uris?: unknown }, token) => {
+      if (!Array.isArray(params?.uris) || !params.uris.every((u) => typeof u === 'string')) throw invalidParams('uris must be a list of URIs');
+      const summaries: Array<{ uri: string; docType: string | null; score: number | null; problems: number; skipped?: string }> = [];
+      const settingsByFolder = new Map<string, Promise<ServerSettings>>();
+      for (const uri of params.uris as string[]) {
+        checkCancelled(token);
+        const open = documents.get(uri);
+        let outcome: LintOutcome | undefined;
+        if (open) {
+          outcome = await currentOutcome(open, token);
+        } else {
+          const file = uriToPath(uri);
+          if (!file) {
+            summaries.push({ uri, docType: null, score: null, problems: 0, skipped: 'not a file' });
+            continue;
+          }
+          let buf: Buffer;
+          try {
+            buf = fs.readFileSync(file);
+          } catch (error) {
+            summaries.push({ uri, docType: null, score: null, problems: 0, skipped: (error as NodeJS.ErrnoException).code ?? String(error) });
+            continue;
+          }
+          if (buf.subarray(0, 8000).includes(0)) {
+            summaries.push({ uri, docType: null, score: null, problems: 0, skipped: 'binary' });
+            continue;
+          }
+          const folder = host.folderFor(uri) ?? path.dirname(file);
+          if (!settingsByFolder.has(folder)) settingsByFolder.set(folder, host.settingsFor(uri));
+          const settings = await settingsByFolder.get(folder)!;
+          outcome = linter.lintNow(TextDocument.create(uri, 'markdown', 0, buf.toString('utf8')), settings, false);
+          if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: outcome.diagnostics });
+          // Let other messages (edits, cancellation) through between files.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        summaries.push({ uri, docType: outcome.result?.docType ?? null, score: outcome.result?.score ?? null, problems: outcome.diagnostics.length, ...(outcome.notice ? { skipped: outcome.notice } : {}) });
+      }
+      return summaries;
     }),
   );
 

@@ -5,6 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Nodes, Root } from 'mdast';
 import { frontMatterType, suggestTypes } from '../core/detect';
+import { elementSnippet, insertionPoint } from '../core/rules/required-element';
 import { t } from '../core/i18n';
 import type { LintResult } from '../core/lint';
 import type { Checklist, Finding, Locale } from '../core/types';
@@ -80,6 +81,12 @@ export function codeActions(outcome: LintOutcome, doc: TextDocument, params: Cod
 
   actions.push(...addTypeActions(result, outcome, params, locale));
   return actions.filter((a) => wanted(a.kind ?? '', only)).map((a) => (a.edit && eol !== '\n' ? { ...a, edit: withEol(a.edit.changes![doc.uri] as TextEdit[]) } : a));
+}
+
+/** An edit's text with the document's own line breaks. */
+export function inDocumentLineBreaks(doc: TextDocument, e: TextEdit): TextEdit {
+  const eol = lineBreakOf(doc.getText());
+  return eol === '\n' ? e : { ...e, newText: e.newText.replace(/\n/g, eol) };
 }
 
 /** The document's line break: \r\n or a lone \r when it uses them, else \n. */
@@ -198,38 +205,51 @@ function addTypeActions(result: LintResult, outcome: LintOutcome, params: CodeAc
   const model = result.model;
   if (frontMatterType(model) || !outcome.config) return [];
   if (model.frontMatter && model.frontMatter.errors.length) return [];
-  const fm = model.frontMatter;
-  // An empty or non-text `type:` is already there: fill it in rather than add a second key.
-  const existing = fm ? /^type[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(fm.raw) : null;
   const suggestions = suggestTypes(model, outcome.filePath, outcome.config.checklists);
   if (suggestions.length === 0) return [];
   // At the top of the document it is a quick fix (light bulb); anywhere else a source action.
   const topLine = outcome.positionAt(model.title ? model.title.headingSpan.end : model.contentStart).line;
   const nearTop = params.range.start.line <= topLine;
   const kind = nearTop ? CodeActionKind.QuickFix : SET_TYPE_KIND;
-  return suggestions.map((c, i) => {
-    let newText: string;
-    let at: number;
-    let end: number | null = null;
-    if (fm && existing) {
-      at = fm.rawStart + existing.index;
-      end = at + existing[0].length;
-      newText = `type: ${c.type}`;
-    } else if (fm) {
-      const firstLineEnd = model.text.indexOf('\n', fm.span.start);
-      at = firstLineEnd < 0 ? fm.span.end : firstLineEnd + 1;
-      newText = `type: ${c.type}\n`;
-    } else {
-      at = 0;
-      newText = `---\ntype: ${c.type}\n---\n\n`;
-    }
-    return {
-      title: t(locale, 'lsp.action.addType', { type: c.type, title: typeTitle(c, locale) }),
-      kind,
-      isPreferred: i === 0 && result.docType === c.type,
-      edit: { changes: { [params.textDocument.uri]: [{ range: end === null ? point(outcome, at) : { start: outcome.positionAt(at), end: outcome.positionAt(end) }, newText }] } },
-    };
-  });
+  return suggestions.map((c, i) => ({
+    title: t(locale, 'lsp.action.addType', { type: c.type, title: typeTitle(c, locale) }),
+    kind,
+    isPreferred: i === 0 && result.docType === c.type,
+    edit: { changes: { [params.textDocument.uri]: [setTypeEdit(result, outcome, c.type)] } },
+  }));
+}
+
+/**
+ * Declares the document type: replaces the value of a top-level type key (of any of its spellings), fills an
+ * empty `type:`, adds `type:` to existing front matter, or adds front matter. Uses \n (callers convert).
+ */
+export function setTypeEdit(result: LintResult, outcome: LintOutcome, type: string): TextEdit {
+  const model = result.model;
+  const fm = model.frontMatter;
+  const declared = frontMatterType(model);
+  const existing = fm ? /^(?:type|pmm[-_]type|doc[-_]?type|文档类型|类型)[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(fm.raw) : null;
+  if (fm && (existing || declared)) {
+    const line = existing ?? (/^.*$/m.exec(model.text.slice(declared!.offset)) as RegExpExecArray);
+    const at = existing ? fm.rawStart + existing.index : declared!.offset;
+    const key = line[0].slice(0, line[0].indexOf(':'));
+    const comment = /[ \t]+#.*$/.exec(line[0])?.[0] ?? '';
+    return { range: { start: outcome.positionAt(at), end: outcome.positionAt(at + line[0].length) }, newText: `${key}: ${type}${comment}` };
+  }
+  if (fm) {
+    const firstLineEnd = model.text.slice(fm.span.start).search(/\r\n|\r|\n/);
+    const at = firstLineEnd < 0 ? fm.span.end : fm.span.start + firstLineEnd + (model.text[fm.span.start + firstLineEnd] === '\r' && model.text[fm.span.start + firstLineEnd + 1] === '\n' ? 2 : 1);
+    return { range: point(outcome, at), newText: `type: ${type}\n` };
+  }
+  return { range: point(outcome, 0), newText: `---\ntype: ${type}\n---\n\n` };
+}
+
+/** The edit that inserts an element (missing, required or optional) at its checklist place, or null. */
+export function elementEdit(result: LintResult, outcome: LintOutcome, elementId: string): TextEdit | null {
+  const analysis = result.analysis;
+  const el = analysis?.checklist.elements.find((e) => e.id === elementId);
+  if (!analysis || !el || analysis.matches.has(elementId)) return null;
+  const at = insertionPoint(analysis, elementId);
+  return { range: point(outcome, at), newText: elementSnippet(analysis, el, at) };
 }
 
 /** For an unknown `type:` value: replace it with a type the document looks like (or every known type). */

@@ -104,9 +104,9 @@ export class Linter {
     return this.lintNow(latest, settings);
   }
 
-  /** Synchronous part: config, engine, diagnostics. */
-  lintNow(doc: TextDocument, settings: ServerSettings): LintOutcome {
-    const hit = this.cached(doc);
+  /** Synchronous part: config, engine, diagnostics. `remember: false` for files that are not open. */
+  lintNow(doc: TextDocument, settings: ServerSettings, remember = true): LintOutcome {
+    const hit = remember ? this.cached(doc) : undefined;
     if (hit) return hit;
     const uri = doc.uri;
     const filePath = uriToPath(uri);
@@ -125,7 +125,7 @@ export class Linter {
       toEngineOffset: (offset) => offset,
     };
     const outcome = this.compute(doc, base);
-    this.cache.set(uri, outcome);
+    if (remember) this.cache.set(uri, outcome);
     return outcome;
   }
 

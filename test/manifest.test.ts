@@ -1,0 +1,42 @@
+// The extension manifest: every localized string exists in English and Chinese, every contributed file exists.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULE_IDS } from '../server/src/core/rules';
+
+const ROOT = path.resolve(__dirname, '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+const nlsZh = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8'));
+
+describe('package.json', () => {
+  it('has every %key% in package.nls.json and package.nls.zh-cn.json, and no unused key', () => {
+    const used = [...JSON.stringify(pkg).matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+    assert.ok(used.length > 10);
+    for (const key of used) {
+      assert.ok(nls[key], `package.nls.json lacks ${key}`);
+      assert.ok(nlsZh[key], `package.nls.zh-cn.json lacks ${key}`);
+    }
+    assert.deepEqual(Object.keys(nls).sort(), [...new Set(used)].sort());
+    assert.deepEqual(Object.keys(nlsZh).sort(), Object.keys(nls).sort());
+  });
+  it('keeps engines.vscode at ^1.100.0 and puts commands in the PMM category', () => {
+    assert.equal(pkg.engines.vscode, '^1.100.0');
+    for (const c of pkg.contributes.commands) {
+      assert.equal(c.category, 'PMM');
+      assert.match(c.command, /^pmmLint\./);
+    }
+  });
+  it('contributes files that exist', () => {
+    const files = [
+      ...pkg.contributes.snippets.map((s: { path: string }) => s.path),
+      ...pkg.contributes.grammars.map((g: { path: string }) => g.path),
+      ...[...pkg.contributes.jsonValidation, ...pkg.contributes.yamlValidation].map((v: { url: string }) => v.url),
+    ];
+    for (const f of files) assert.ok(fs.existsSync(path.join(ROOT, f)), f);
+  });
+  it('offers a severity setting for every rule', () => {
+    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties['pmmLint.rules'].properties).sort(), [...RULE_IDS].sort());
+  });
+});

@@ -27,6 +27,7 @@ await build({
 });
 
 if (existsSync('client/src/extension.ts')) {
+  // The VS Code client (vscode is provided by the editor).
   await build({
     entryPoints: [{ in: 'client/src/extension.ts', out: 'extension' }],
     outdir: 'dist',
@@ -37,6 +38,23 @@ if (existsSync('client/src/extension.ts')) {
     external: ['vscode'],
     sourcemap: !production,
     minify: production,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  // The preview page's script and style, loaded by the webview from dist/.
+  await build({
+    entryPoints: [
+      { in: 'client/preview/main.ts', out: 'preview' },
+      { in: 'client/preview/preview.css', out: 'preview' },
+    ],
+    outdir: 'dist',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: false,
+    minify: production,
+    legalComments: 'none',
     logLevel: 'warning',
   });
 }

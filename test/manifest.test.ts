@@ -40,3 +40,23 @@ describe('package.json', () => {
     assert.deepEqual(Object.keys(pkg.contributes.configuration.properties['pmmLint.rules'].properties).sort(), [...RULE_IDS].sort());
   });
 });
+
+describe('runtime strings of the client (vscode.l10n)', () => {
+  it('every l10n.t string has a Chinese translation with the same placeholders', () => {
+    const dir = path.join(ROOT, 'client', 'src');
+    const used = new Set<string>();
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      for (const m of src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1].replace(/\\'/g, "'"));
+    }
+    assert.ok(used.size > 10);
+    const zh = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const holes = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+    for (const s of used) {
+      assert.ok(zh[s], `no Chinese for: ${s}`);
+      assert.deepEqual(holes(zh[s]), holes(s), s);
+    }
+    assert.deepEqual(Object.keys(zh).filter((k) => !used.has(k)), [], 'unused translations');
+    assert.equal(pkg.l10n, './l10n');
+  });
+});

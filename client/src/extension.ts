@@ -1,0 +1,83 @@
+// Activation: start the language server, then the status bar, the preview and the commands. Everything the
+// extension creates is owned by the PmmExtension object and disposed with it.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { PreviewPanel } from './preview';
+import { Reports } from './reports';
+import { StatusBar } from './statusBar';
+
+/** What activate() returns: for tests and for other extensions. */
+export interface PmmApi {
+  readonly client: LanguageClient;
+  readonly preview: PreviewPanel;
+  readonly statusBar: vscode.StatusBarItem;
+  readonly reports: Reports;
+}
+
+class PmmExtension implements vscode.Disposable {
+  private languageClient: LanguageClient;
+  readonly output = vscode.window.createOutputChannel('PMM Lint', { log: true });
+  readonly reports = new Reports(() => this.languageClient);
+  readonly preview: PreviewPanel;
+  readonly statusBar: StatusBar;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly context: vscode.ExtensionContext) {
+    this.languageClient = createLanguageClient(context, this.output);
+    this.preview = new PreviewPanel(context, () => this.languageClient);
+    this.statusBar = new StatusBar(this.reports);
+    this.disposables.push(
+      this.output,
+      this.preview,
+      this.statusBar,
+      ...registerCommands({ extension: context, client: () => this.languageClient, reports: this.reports, preview: this.preview, restart: () => this.restart() }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('pmmLint')) this.reports.clear();
+      }),
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.languageClient.start();
+    this.statusBar.schedule(0);
+  }
+
+  async restart(): Promise<void> {
+    this.reports.clear();
+    await this.languageClient.restart();
+    this.statusBar.schedule(0);
+  }
+
+  api(): PmmApi {
+    const self = this;
+    return {
+      get client() {
+        return self.languageClient;
+      },
+      preview: this.preview,
+      statusBar: this.statusBar.item,
+      reports: this.reports,
+    };
+  }
+
+  async dispose(): Promise<void> {
+    for (const d of this.disposables) d.dispose();
+    await this.languageClient.dispose();
+  }
+}
+
+let extension: PmmExtension | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<PmmApi> {
+  extension = new PmmExtension(context);
+  context.subscriptions.push({ dispose: () => void extension?.dispose() });
+  await extension.start();
+  return extension.api();
+}
+
+export async function deactivate(): Promise<void> {
+  await extension?.dispose();
+  extension = undefined;
+}

@@ -1,0 +1,244 @@
+// The checklist preview: the rendered document beside its scorecard, in a webview that follows the active
+// Markdown editor. Everything it shows comes from the server's pmmLint/preview request (sanitised there, and
+// again in the page); the page runs only our script (CSP with a fresh nonce each time the page is set).
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { uiLanguage } from './language';
+import { PREVIEW, type DocumentReport } from './protocol';
+
+export interface UpdateMessage {
+  type: 'update';
+  uri: string;
+  version: number;
+  html: string;
+  report: DocumentReport;
+  language: 'en' | 'zh';
+  labels: Record<string, string>;
+}
+
+/** Messages the page may send; anything else is ignored. */
+type PageMessage =
+  | { type: 'ready' }
+  | { type: 'reveal'; line: number }
+  | { type: 'insert'; elementId: string }
+  | { type: 'openLink'; href: string };
+
+function isPageMessage(m: unknown): m is PageMessage {
+  if (!m || typeof m !== 'object') return false;
+  const x = m as Record<string, unknown>;
+  switch (x.type) {
+    case 'ready':
+      return true;
+    case 'reveal':
+      return typeof x.line === 'number' && Number.isInteger(x.line) && x.line >= 0;
+    case 'insert':
+      return typeof x.elementId === 'string' && /^[\w-]{1,80}$/.test(x.elementId);
+    case 'openLink':
+      return typeof x.href === 'string' && x.href.length < 4096;
+    default:
+      return false;
+  }
+}
+
+export function labels(): Record<string, string> {
+  return {
+    score: vscode.l10n.t('Score'),
+    complete: vscode.l10n.t('complete'),
+    weak: vscode.l10n.t('weak'),
+    missing: vscode.l10n.t('missing'),
+    required: vscode.l10n.t('required'),
+    optional: vscode.l10n.t('optional'),
+    findings: vscode.l10n.t('Findings'),
+    noFindings: vscode.l10n.t('No findings.'),
+    insert: vscode.l10n.t('Insert'),
+    notPmm: vscode.l10n.t('This document is not a PMM document pmm-lint knows. Declare its type with "PMM: Set Document Type...".'),
+    checklist: vscode.l10n.t('Checklist'),
+  };
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  static readonly viewType = 'pmmLint.preview';
+  private panel: vscode.WebviewPanel | undefined;
+  private document: vscode.TextDocument | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly updateListeners = new Set<(m: UpdateMessage) => void>();
+  /** The last update posted to the page (for tests and the API). */
+  lastUpdate: UpdateMessage | undefined;
+  /** The nonce of the page currently set. */
+  nonce = '';
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: () => LanguageClient,
+  ) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (this.panel && editor && editor.document.languageId === 'markdown' && editor.document !== this.document) this.follow(editor.document);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document) this.schedule(300);
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (this.document && e.uris.some((u) => u.toString() === this.document!.uri.toString())) this.schedule(100);
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (this.panel && e.textEditor.document === this.document && e.visibleRanges.length) {
+          void this.panel.webview.postMessage({ type: 'scroll', line: e.visibleRanges[0].start.line });
+        }
+      }),
+    );
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  get webviewPanel(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  /** Resolves with the next update posted to the page. */
+  nextUpdate(): Promise<UpdateMessage> {
+    return new Promise((resolve) => {
+      const once = (m: UpdateMessage) => {
+        this.updateListeners.delete(once);
+        resolve(m);
+      };
+      this.updateListeners.add(once);
+    });
+  }
+
+  open(doc: vscode.TextDocument): void {
+    if (!this.panel) {
+      const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+      this.panel = vscode.window.createWebviewPanel(
+        PreviewPanel.viewType,
+        vscode.l10n.t('Checklist'),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, enableForms: false, localResourceRoots: [dist], enableFindWidget: true },
+      );
+      this.panel.webview.html = this.page(this.panel.webview);
+      this.panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.document = undefined;
+      });
+    } else {
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    this.follow(doc);
+  }
+
+  private follow(doc: vscode.TextDocument): void {
+    this.document = doc;
+    if (this.panel) this.panel.title = vscode.l10n.t('Checklist: {0}', path.basename(doc.uri.path));
+    this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), delay);
+  }
+
+  async refresh(): Promise<void> {
+    const doc = this.document;
+    if (!this.panel || !doc || !this.client().isRunning()) return;
+    let result: { html: string; report: DocumentReport };
+    try {
+      result = await this.client().sendRequest(PREVIEW, { textDocument: { uri: doc.uri.toString() } });
+    } catch {
+      return; // the server restarts or the document closed: the next change refreshes
+    }
+    if (!this.panel || doc !== this.document) return;
+    const message: UpdateMessage = { type: 'update', uri: doc.uri.toString(), version: result.report.version, html: result.html, report: result.report, language: uiLanguage(), labels: labels() };
+    this.lastUpdate = message;
+    await this.panel.webview.postMessage(message);
+    for (const listener of [...this.updateListeners]) listener(message);
+  }
+
+  private async onMessage(m: unknown): Promise<void> {
+    if (!isPageMessage(m) || !this.document) return;
+    const doc = this.document;
+    switch (m.type) {
+      case 'ready':
+        return this.refresh();
+      case 'reveal': {
+        const line = Math.min(m.line, doc.lineCount - 1);
+        const editor = await vscode.window.showTextDocument(doc, { viewColumn: this.editorColumn(doc), preserveFocus: false });
+        const at = new vscode.Position(line, 0);
+        editor.selection = new vscode.Selection(at, at);
+        editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
+        return;
+      }
+      case 'insert':
+        await vscode.window.showTextDocument(doc, { viewColumn: this.editorColumn(doc), preserveFocus: false });
+        await vscode.commands.executeCommand('pmmLint.insertElement', doc.uri, m.elementId);
+        return;
+      case 'openLink':
+        return this.openLink(doc, m.href);
+    }
+  }
+
+  private editorColumn(doc: vscode.TextDocument): vscode.ViewColumn | undefined {
+    return vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One;
+  }
+
+  /** Links open only through here: web and mail links outside VS Code, relative links to files beside the document. */
+  private async openLink(doc: vscode.TextDocument, href: string): Promise<void> {
+    if (/^(https?:|mailto:)/i.test(href)) {
+      await vscode.env.openExternal(vscode.Uri.parse(href, true));
+      return;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || doc.uri.scheme !== 'file') return; // other schemes: never
+    const target = vscode.Uri.joinPath(doc.uri, '..', decodeURIComponent(href.split('#')[0]));
+    try {
+      await vscode.workspace.fs.stat(target);
+      await vscode.commands.executeCommand('vscode.open', target);
+    } catch {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Cannot open {0}: no such file.', href));
+    }
+  }
+
+  /** The page: our script and style only, under a CSP with a fresh nonce. */
+  private page(webview: vscode.Webview): string {
+    this.nonce = randomBytes(16).toString('base64');
+    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.css'));
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `script-src 'nonce-${this.nonce}'`,
+      `img-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${uiLanguage() === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>${vscode.l10n.t('Checklist')}</title>
+</head>
+<body>
+<main class="layout">
+<aside id="scorecard" aria-live="polite"></aside>
+<article id="document" class="markdown-body"></article>
+</main>
+<script nonce="${this.nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,26 +1,14 @@
 // The preview page's script (bundled to dist/preview.js). It draws what the extension posts: the document's
 // HTML (sanitised by the server, and once more here) and the scorecard (built with text nodes only).
 
-interface Element_ {
-  id: string;
-  status: 'complete' | 'weak' | 'missing';
-  required: boolean;
-  title: { en: string; zh: string };
-  reasons: string[];
-  line: number | null;
-}
-interface Finding {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  line: number;
-}
+import type { DocumentReport } from '../../server/src/protocol';
+
 interface Update {
   type: 'update';
   html: string;
   language: 'en' | 'zh';
   labels: Record<string, string>;
-  report: { docType: string | null; score: number | null; elements: Element_[]; findings: Finding[]; notice?: string };
+  report: DocumentReport;
 }
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };

@@ -26,6 +26,18 @@ import { localeFromEnv, parseLocale, t } from './core/i18n';
 import type { Rule } from './core/rules/rule';
 import type { Locale } from './core/types';
 import { toJsonReport, type JsonFileReport } from './format/positions';
+import {
+  CHECKLISTS_REQUEST,
+  DOCUMENT_REPORT_REQUEST,
+  ELEMENT_EDIT_REQUEST,
+  LINT_FILES_REQUEST,
+  PREVIEW_REQUEST,
+  SET_TYPE_REQUEST,
+  type ChecklistSummary,
+  type DocumentReport,
+  type LintFileSummary,
+  type PreviewResult,
+} from './protocol';
 import { codeActions, elementEdit, inDocumentLineBreaks, SET_TYPE_KIND, setTypeEdit } from './lsp/code-actions';
 import { renderPreviewHtml } from './lsp/preview';
 import { completions, TRIGGER_CHARACTERS } from './lsp/completion';
@@ -39,20 +51,6 @@ const VERSION = typeof PMM_LINT_VERSION === 'string' ? PMM_LINT_VERSION : '0.0.0
 
 // How long to wait for the client's settings (PMM_LINT_SETTINGS_TIMEOUT_MS changes it, for tests).
 const SETTINGS_TIMEOUT_MS = Number(process.env.PMM_LINT_SETTINGS_TIMEOUT_MS) || 5000;
-
-/** Custom request: the report of one document, the same object as one entry of `pmm-lint --format json`. */
-export const DOCUMENT_REPORT_REQUEST = 'pmmLint/documentReport';
-export type DocumentReport = JsonFileReport & { uri: string; version: number; notice?: string };
-/** Custom request: the sanitised HTML of the document and its report, for the preview panel. */
-export const PREVIEW_REQUEST = 'pmmLint/preview';
-/** Custom request: the edit that inserts an element (`{ textDocument, elementId }`), or null if it is there. */
-export const ELEMENT_EDIT_REQUEST = 'pmmLint/elementEdit';
-/** Custom request: the edit that declares the document type (`{ textDocument, type }`). */
-export const SET_TYPE_REQUEST = 'pmmLint/setTypeEdit';
-/** Custom request: the known document types (`{ textDocument? }`: with that document's config). */
-export const CHECKLISTS_REQUEST = 'pmmLint/checklists';
-/** Custom request: lint files from disk (`{ uris }`), publish their diagnostics, return a summary per file. */
-export const LINT_FILES_REQUEST = 'pmmLint/lintFiles';
 
 export interface ServerOptions {
   /** Rules to run (default: the built-in rules). */
@@ -428,7 +426,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(
     PREVIEW_REQUEST,
-    guard('preview', async (params: unknown, token) => {
+    guard('preview', async (params: unknown, token): Promise<PreviewResult> => {
       const outcome = await currentOutcome(requireDocument(params), token);
       return { html: outcome.result ? renderPreviewHtml(outcome.result) : '', report: reportOf(outcome) };
     }),
@@ -459,7 +457,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(
     CHECKLISTS_REQUEST,
-    guard('checklists', async (params: { textDocument?: { uri?: string } } | null, token) => {
+    guard('checklists', async (params: { textDocument?: { uri?: string } } | null, token): Promise<ChecklistSummary[]> => {
       const uri = params?.textDocument?.uri;
       const doc = uri ? documents.get(uri) : undefined;
       const outcome = doc ? await currentOutcome(doc, token) : undefined;
@@ -475,7 +473,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     LINT_FILES_REQUEST,
     guard('lintFiles', async (params: { uris?: unknown }, token) => {
       if (!Array.isArray(params?.uris) || !params.uris.every((u) => typeof u === 'string')) throw invalidParams('uris must be a list of URIs');
-      const summaries: Array<{ uri: string; docType: string | null; score: number | null; problems: number; skipped?: string }> = [];
+      const summaries: LintFileSummary[] = [];
       const settingsByFolder = new Map<string, Promise<ServerSettings>>();
       for (const uri of params.uris as string[]) {
         checkCancelled(token);

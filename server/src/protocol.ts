@@ -1,0 +1,40 @@
+// The server's custom requests and what they return: shared by the server and the VS Code client (types and
+// method names only; nothing here runs code).
+
+import type { JsonFileReport } from './format/positions';
+
+export type { JsonElement as ReportElement, JsonFinding as ReportFinding } from './format/positions';
+
+/** `{ textDocument }` -> DocumentReport: the document's entry of `pmm-lint --format json`, plus uri and version. */
+export const DOCUMENT_REPORT_REQUEST = 'pmmLint/documentReport';
+/** `{ textDocument }` -> { html, report }: the sanitised HTML of the document and its report, for the preview. */
+export const PREVIEW_REQUEST = 'pmmLint/preview';
+/** `{ textDocument, elementId }` -> TextEdit | null: inserts an element at its checklist place (null if present). */
+export const ELEMENT_EDIT_REQUEST = 'pmmLint/elementEdit';
+/** `{ textDocument, type }` -> TextEdit | null: declares the document type in front matter. */
+export const SET_TYPE_REQUEST = 'pmmLint/setTypeEdit';
+/** `{ textDocument? }` -> ChecklistSummary[]: the known document types (with that document's config). */
+export const CHECKLISTS_REQUEST = 'pmmLint/checklists';
+/** `{ uris }` -> LintFileSummary[]: lints files from disk and publishes their diagnostics. */
+export const LINT_FILES_REQUEST = 'pmmLint/lintFiles';
+
+export type DocumentReport = JsonFileReport & { uri: string; version: number; notice?: string };
+
+export interface PreviewResult {
+  html: string;
+  report: DocumentReport;
+}
+
+export interface ChecklistSummary {
+  type: string;
+  title: { en: string; zh: string };
+  elements: Array<{ id: string; title: { en: string; zh: string }; required: boolean }>;
+}
+
+export interface LintFileSummary {
+  uri: string;
+  docType: string | null;
+  score: number | null;
+  problems: number;
+  skipped?: string;
+}

@@ -1,5 +1,6 @@
 // Runs every test file under test/ (TypeScript through tsx) with node's test runner, after making sure the
-// tools the editor tests need are there (Neovim for the second LSP client).
+// tools the editor tests need are there (Neovim for the second LSP client); then the real-VS Code suites
+// (test/vscode/run.ts: extension host suite and UI tests, set up and cached in .vscode-test/).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 function find(dir, out = []) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (name === 'fixtures' || name === 'node_modules') continue;
+    if (name === 'fixtures' || name === 'node_modules' || p === join('test', 'vscode')) continue;
     if (statSync(p).isDirectory()) find(p, out);
     else if (/\.test\.ts$/.test(name)) out.push(p);
   }
@@ -42,4 +43,10 @@ if (files.length === 0) {
 }
 if (files.some((f) => f.includes('nvim'))) ensureNeovim();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+let status = result.status ?? 1;
+// The real-VS Code suites run with the whole test run (not when test files are named).
+if (only.length === 0) {
+  const vscode = spawnSync(process.execPath, ['--import', 'tsx', join('test', 'vscode', 'run.ts')], { stdio: 'inherit' });
+  if (vscode.status !== 0) status = status || vscode.status || 1;
+}
+process.exit(status);

@@ -13,6 +13,8 @@ export interface PmmApi {
   readonly client: LanguageClient;
   readonly preview: PreviewPanel;
   readonly statusBar: vscode.StatusBarItem;
+  /** Fires with the status bar text after each update (undefined: hidden). */
+  readonly onDidUpdateStatusBar: vscode.Event<string | undefined>;
   readonly reports: Reports;
 }
 
@@ -58,6 +60,7 @@ class PmmExtension implements vscode.Disposable {
       },
       preview: this.preview,
       statusBar: this.statusBar.item,
+      onDidUpdateStatusBar: this.statusBar.onDidUpdate,
       reports: this.reports,
     };
   }

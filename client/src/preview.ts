@@ -100,10 +100,11 @@ export class PreviewPanel implements vscode.Disposable {
     return this.panel;
   }
 
-  /** Resolves with the next update posted to the page. */
-  nextUpdate(): Promise<UpdateMessage> {
+  /** Resolves with the next update posted to the page (that passes `test`). */
+  nextUpdate(test: (m: UpdateMessage) => boolean = () => true): Promise<UpdateMessage> {
     return new Promise((resolve) => {
       const once = (m: UpdateMessage) => {
+        if (!test(m)) return;
         this.updateListeners.delete(once);
         resolve(m);
       };

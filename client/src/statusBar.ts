@@ -7,6 +7,9 @@ export class StatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  private readonly updated = new vscode.EventEmitter<string | undefined>();
+  /** Fires after each update with the text shown (undefined when hidden). */
+  readonly onDidUpdate = this.updated.event;
 
   constructor(private readonly reports: Reports) {
     this.item = vscode.window.createStatusBarItem('pmmLint.status', vscode.StatusBarAlignment.Right, 100);
@@ -14,6 +17,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.command = 'pmmLint.openPreview';
     this.disposables.push(
       this.item,
+      this.updated,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
@@ -37,6 +41,7 @@ export class StatusBar implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'pmmLint.isPmmDocument', isPmm);
     if (!report || !report.docType) {
       this.item.hide();
+      this.updated.fire(undefined);
       return;
     }
     const missing = report.elements.filter((e) => e.required && e.status === 'missing').length;
@@ -46,6 +51,7 @@ export class StatusBar implements vscode.Disposable {
       : vscode.l10n.t('$(checklist) PMM {0}%', report.score ?? 0);
     this.item.tooltip = vscode.l10n.t('{0}: score {1}/100, {2} missing, {3} weak. Click to open the checklist preview.', report.docType, report.score ?? 0, missing, weak);
     this.item.show();
+    this.updated.fire(this.item.text);
   }
 
   dispose(): void {

@@ -1,0 +1,111 @@
+// UI tests as a person would use pmm-lint: the packaged .vsix installed into code-server, a workspace with a
+// flawed brief; read the Problems panel and the status bar, run palette commands, open the preview and read the
+// scorecard inside the webview. Screenshots go to test-output/vscode-ui/. Waits are on locators.
+import { spawnSync } from 'node:child_process';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { installExtension, launchBrowser, scratch, startCodeServer } from './codeServer';
+import { CACHE, ROOT } from './setup';
+
+export const OUTPUT = path.join(ROOT, 'test-output', 'vscode-ui');
+const TIMEOUT = 30000;
+
+/** Builds the production bundle and the .vsix, as `npm run package` does. */
+function packageVsix(): string {
+  const vsix = path.join(CACHE, 'pmm-lint.vsix');
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: ROOT, stdio: 'inherit' });
+  assert.equal(build.status, 0, 'production build');
+  const vsce = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(vsce.status, 0, `vsce package: ${vsce.stdout}\n${vsce.stderr}`);
+  return vsix;
+}
+
+async function palette(page: Page, title: string, picks: string[] = []): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: TIMEOUT });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+  for (const pick of picks) {
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first();
+    await row.waitFor({ timeout: TIMEOUT });
+    await row.click();
+  }
+}
+
+async function steps(page: Page, url: string, ws: string): Promise<void> {
+  await page.goto(`${url}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  const explorerItem = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'gtm-brief.md' });
+  await explorerItem.waitFor({ timeout: TIMEOUT });
+  await explorerItem.click();
+  await page.locator('.tab', { hasText: 'gtm-brief.md' }).waitFor({ timeout: TIMEOUT });
+
+  // The Problems panel lists the language server's findings.
+  await page.keyboard.press('Control+Shift+M');
+  const problems = page.locator('.markers-panel');
+  await problems.locator('.monaco-list-row', { hasText: 'unproven-claim' }).first().waitFor({ timeout: TIMEOUT });
+  const problemsText = await problems.innerText();
+  for (const rule of ['required-element', 'placeholder', 'vague-date', 'empty-section', 'vague-metric']) assert.ok(problemsText.includes(rule), `Problems lists ${rule}`);
+  assert.match(problemsText, /Missing element 'Owners'/);
+
+  // The status bar shows the score.
+  const status = page.locator('.statusbar-item', { hasText: 'PMM 55% · 3 missing' });
+  await status.first().waitFor({ timeout: TIMEOUT });
+  await page.screenshot({ path: path.join(OUTPUT, '01-problems-and-status-bar.png') });
+
+  // A palette command: insert a missing element.
+  await palette(page, 'PMM: Insert Element...', ['Owners']);
+  await page.locator('.statusbar-item', { hasText: '2 missing' }).first().waitFor({ timeout: TIMEOUT });
+  await page.locator('.monaco-editor .view-lines', { hasText: '## Owners' }).first().waitFor({ timeout: TIMEOUT });
+  await page.screenshot({ path: path.join(OUTPUT, '02-insert-element.png') });
+
+  // The preview: its scorecard, read inside the webview.
+  await palette(page, 'PMM: Open Checklist Preview to the Side');
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const score = webview.locator('.score-value');
+  await score.waitFor({ timeout: TIMEOUT });
+  const statusText = await page.locator('.statusbar-item', { hasText: 'PMM' }).first().innerText();
+  const statusScore = /(\d+)%/.exec(statusText)?.[1];
+  await webview.locator('.score-value', { hasText: `${statusScore}%` }).waitFor({ timeout: TIMEOUT });
+  const elements = await webview.locator('.elements').innerText();
+  for (const title of ['Launch summary', 'Pricing & packaging', 'Owners', 'Success metrics']) assert.ok(elements.includes(title), `scorecard lists ${title}`);
+  await webview.locator('.element.missing', { hasText: 'Pricing & packaging' }).waitFor({ timeout: TIMEOUT });
+  await webview.locator('#document h1', { hasText: 'Launch plan: Lumen Alerts' }).waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Control+Shift+M');
+  await page.screenshot({ path: path.join(OUTPUT, '03-preview-and-problems.png') });
+}
+
+export async function runUiTests(): Promise<boolean> {
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  const dir = scratch('ui');
+  let vsix: string;
+  try {
+    vsix = packageVsix();
+    installExtension(dir, vsix);
+  } catch (error) {
+    console.error(`[vscode-tests] UI tests: cannot package or install the extension: ${(error as Error).message}`);
+    return false;
+  }
+  const ws = path.join(dir, 'workspace');
+  fs.mkdirSync(ws, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'examples', 'en', 'gtm-brief.flawed.md'), path.join(ws, 'gtm-brief.md'));
+  const server = await startCodeServer(dir);
+  const { context, page } = await launchBrowser(dir);
+  try {
+    await steps(page, server.url, ws);
+    console.log(`[vscode-tests] UI tests passed; screenshots in ${path.relative(ROOT, OUTPUT)}/`);
+    if (process.env.PMM_LINT_UPDATE_SCREENSHOT === '1') fs.copyFileSync(path.join(OUTPUT, '03-preview-and-problems.png'), path.join(ROOT, 'docs', 'images', 'preview-and-problems.png'));
+    return true;
+  } catch (error) {
+    await page.screenshot({ path: path.join(OUTPUT, 'failure.png') }).catch(() => {});
+    console.error(`[vscode-tests] UI tests failed (screenshot: ${path.relative(ROOT, path.join(OUTPUT, 'failure.png'))}): ${(error as Error).stack ?? error}`);
+    return false;
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}

@@ -77,6 +77,12 @@ async function steps(page: Page, url: string, ws: string): Promise<void> {
   await webview.locator('#document h1', { hasText: 'Launch plan: Lumen Alerts' }).waitFor({ timeout: TIMEOUT });
   await page.keyboard.press('Control+Shift+M');
   await page.screenshot({ path: path.join(OUTPUT, '03-preview-and-problems.png') });
+
+  // Clicking a missing element in the scorecard inserts it (the page asks the extension, which asks the server).
+  await webview.locator('.element.missing', { hasText: 'Pricing & packaging' }).click();
+  await page.locator('.statusbar-item', { hasText: '1 missing' }).first().waitFor({ timeout: TIMEOUT });
+  await webview.locator('.element:not(.missing)', { hasText: 'Pricing & packaging' }).waitFor({ timeout: TIMEOUT });
+  await page.screenshot({ path: path.join(OUTPUT, '04-inserted-from-preview.png') });
 }
 
 export async function runUiTests(): Promise<boolean> {

@@ -3,7 +3,8 @@
 //     VSCODE_EXECUTABLE names a VS Code executable, else in code-server's extension host driven by Chromium;
 //  2. UI tests as a person would use it: the packaged .vsix in code-server, driven with Playwright (ui.ts).
 // Set-up is automatic and cached in .vscode-test/. PMM_LINT_SKIP_VSCODE=1 opts out, explicitly; otherwise a
-// suite that cannot run fails `npm test` with the reason.
+// suite that cannot run fails `npm test` with the reason. PMM_LINT_VSCODE=download runs the extension host suite
+// in a VS Code that @vscode/test-electron downloads (where that works) instead of code-server.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -96,7 +97,17 @@ async function main(): Promise<number> {
     console.warn('[vscode-tests] PMM_LINT_SKIP_VSCODE=1: the real-VS Code suites are skipped (opted out).');
     return 0;
   }
-  const electron = process.env.VSCODE_EXECUTABLE;
+  let electron = process.env.VSCODE_EXECUTABLE;
+  if (!electron && process.env.PMM_LINT_VSCODE === 'download') {
+    // Where VS Code's download works (a laptop, a CI with internet and a display): @vscode/test-electron's own.
+    const { downloadAndUnzipVSCode } = await import('@vscode/test-electron');
+    try {
+      electron = await downloadAndUnzipVSCode({ version: '1.100.3', cachePath: CACHE });
+    } catch (error) {
+      console.error(`[vscode-tests] PMM_LINT_VSCODE=download: the VS Code download failed (${(error as Error).message}).`);
+      return 1;
+    }
+  }
   try {
     ensureTools();
   } catch (error) {

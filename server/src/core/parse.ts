@@ -1,15 +1,32 @@
 // Markdown -> document model. One parse per text; everything else reads the model.
 
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { parseDocument } from 'yaml';
 import { buildModel, spanOf, type DocumentModel, type FrontMatter } from './model';
 import { LineIndex } from './text';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/**
+ * The syntax PMM documents use beyond CommonMark: YAML front matter and GFM tables, strikethrough and task lists.
+ * Not GFM's autolink literals (bare URLs as links) nor footnotes: the rules read URLs in the source text anyway,
+ * and autolink literals alone double the parse time.
+ */
+function pmmSyntax(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(frontmatter(['yaml']), gfmTable(), gfmStrikethrough(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(pmmSyntax);
 
 export function parseMarkdown(text: string): Root {
   return processor.parse(text) as Root;
@@ -100,7 +117,11 @@ function firstLine(s: string): string {
 }
 
 export function parseDocumentModel(text: string): DocumentModel {
-  const root = parseMarkdown(text);
+  return modelFromTree(text, parseMarkdown(text));
+}
+
+/** The model of a text whose tree is already parsed (by parseMarkdown, or spliced by incremental.ts). */
+export function modelFromTree(text: string, root: Root): DocumentModel {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(text, root);
   return buildModel(text, root, lines, frontMatter);

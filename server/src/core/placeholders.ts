@@ -22,6 +22,9 @@ const INLINE_PATTERNS: RegExp[] = [
   /待定|待补充|待确认|待完善|待填写|某某/gu,
 ];
 
+// A cheap first test (a superset of the patterns above): most runs hold no placeholder.
+const MAYBE_PLACEHOLDER_RE = /TB[DACH]|TODO|FIXME|XX|\{|\[|lorem|待|某某/i;
+
 const STUB_ITEM = /^(?:\.{3,}|…+|\.\s?\.\s?\.|placeholder|description|details|text|content|example|tbd|todo|n\/?a\?)$/iu;
 
 /** Finds placeholders in the document's text, outside code, HTML and link targets. */
@@ -79,6 +82,7 @@ export function findPlaceholders(text: string, root: Root): PlaceholderHit[] {
 
 function scanRun(text: string, start: number, end: number, add: (s: number, e: number) => void): void {
   const run = text.slice(start, end);
+  if (!MAYBE_PLACEHOLDER_RE.test(run)) return;
   for (const re of INLINE_PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

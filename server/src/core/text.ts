@@ -3,6 +3,18 @@
 
 import type { Position, Span } from './types';
 
+/** The offset where the line holding `offset` starts (after \n, \r\n or a lone \r). */
+export function lineStartOf(text: string, offset: number): number {
+  // A backwards scan: lastIndexOf('\r') would run over the whole text when it has none.
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
 /** Maps offsets to 1-based line/column (UTF-16 code units) and back. */
 export class LineIndex {
   private readonly starts: number[] = [0];

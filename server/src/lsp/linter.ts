@@ -7,7 +7,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isIgnored, type ResolvedConfig } from '../core/config';
 import { t } from '../core/i18n';
-import { lintText, type LintResult } from '../core/lint';
+import { parseIncrementally, type ParsedText } from '../core/incremental';
+import { lintModel, type LintResult } from '../core/lint';
+import { modelFromTree, parseMarkdown } from '../core/parse';
 import type { Rule } from '../core/rules/rule';
 import type { Locale } from '../core/types';
 import { ConfigStore } from './config-store';
@@ -32,6 +34,8 @@ export interface LintOutcome {
   positionAt: PositionAt;
   /** Document offset -> engine offset. */
   toEngineOffset: (offset: number) => number;
+  /** The parsed text, for the next version's incremental parse. */
+  parsed: ParsedText | null;
 }
 
 export interface LinterHost {
@@ -123,13 +127,14 @@ export class Linter {
       notice: null,
       positionAt: (offset) => doc.positionAt(offset),
       toEngineOffset: (offset) => offset,
+      parsed: null,
     };
-    const outcome = this.compute(doc, base);
+    const outcome = this.compute(doc, base, remember ? this.cache.get(uri)?.parsed ?? null : null);
     if (remember) this.cache.set(uri, outcome);
     return outcome;
   }
 
-  private compute(doc: TextDocument, outcome: LintOutcome): LintOutcome {
+  private compute(doc: TextDocument, outcome: LintOutcome, previous: ParsedText | null): LintOutcome {
     const { settings, filePath, uri } = outcome;
     if (!settings.enable) return outcome;
     const folder = this.host.folderFor(uri);
@@ -157,7 +162,10 @@ export class Linter {
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const positionAt: PositionAt = bom ? (offset) => doc.positionAt(offset + 1) : (offset) => doc.positionAt(offset);
     const toEngineOffset = (offset: number) => Math.max(0, offset - bom);
-    const result = lintText(bom ? text.slice(1) : text, {
+    const engineText = bom ? text.slice(1) : text;
+    // Re-parse only what the edit touched (falls back to a full parse where a splice could differ).
+    const parsed = parseIncrementally(previous, engineText, parseMarkdown);
+    const result = lintModel(modelFromTree(engineText, parsed.root), {
       filePath,
       config,
       locale,
@@ -170,7 +178,7 @@ export class Linter {
       },
     });
     const diagnostics = result.findings.map((f) => findingToDiagnostic(f, positionAt, uri, doc.version));
-    return { ...outcome, config, locale, result, diagnostics, positionAt, toEngineOffset };
+    return { ...outcome, config, locale, result, diagnostics, positionAt, toEngineOffset, parsed: { text: parsed.text, root: parsed.root, definitions: parsed.definitions } };
   }
 
   private once(key: string, action: () => void): void {

@@ -1,3 +1,4 @@
+import { lineStartOf } from '../text';
 import type { Analysis, Rule } from './rule';
 import type { ChecklistElement, Span } from '../types';
 
@@ -19,10 +20,7 @@ export function insertionPoint(analysis: Analysis, elementId: string): number {
   return model.text.length;
 }
 
-function lineStart(text: string, offset: number): number {
-  // A line break is \n, \r\n or a lone \r.
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-}
+const lineStart = lineStartOf;
 
 /** The heading level the document uses for its elements (2 by default). */
 export function elementHeadingLevel(analysis: Analysis): number {

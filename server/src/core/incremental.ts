@@ -1,0 +1,161 @@
+// Incremental parsing for the editor: after an edit, re-parse only the top-level sections between the stable
+// headings around the change, and splice them into the previous tree. Falls back to a full parse whenever the
+// splice could differ from one (edits in front matter, link definitions, setext headings at the seams, a
+// fenced code or HTML block at the end of the window that could run on). test/incremental.test.ts checks the
+// result equals a full parse on random documents and edits.
+
+import type { Nodes, Root, RootContent } from 'mdast';
+import { lineStartOf } from './text';
+
+export interface ParsedText {
+  text: string;
+  root: Root;
+  /** The tree holds link reference definitions (which resolve across the whole text): no splicing then. */
+  definitions: boolean;
+}
+
+/** What was re-parsed: the window of the new text, or null for a full parse. */
+export interface ParseStats {
+  incremental: boolean;
+  windowStart: number;
+  windowEnd: number;
+}
+
+const DEFINITION_RE = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/m;
+
+/** The changed region: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+export function changedRegion(oldText: string, newText: string): { start: number; oldEnd: number; newEnd: number } {
+  const max = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let oldEnd = oldText.length;
+  let newEnd = newText.length;
+  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
+}
+
+function startOffset(n: { position?: { start: { offset?: number } } }): number {
+  return n.position?.start.offset ?? -1;
+}
+
+const lineStart = lineStartOf;
+
+/** An ATX heading (`## x`): a seam that no edit before it can change. A setext heading can absorb the lines above. */
+function isAtxHeading(node: RootContent, text: string): boolean {
+  if (node.type !== 'heading') return false;
+  const at = startOffset(node);
+  return /^ {0,3}#/.test(text.slice(lineStart(text, at), at + 1));
+}
+
+/**
+ * Moves a node's positions, in place. The nodes after the window are shared with the previous tree, which is
+ * thereby retired: only the newest tree of a document is ever read (results of older versions keep their
+ * findings, not their tree).
+ */
+function shift(node: Nodes, offset: number, lines: number): void {
+  const p = node.position;
+  if (p) {
+    if (p.start.offset !== undefined) p.start.offset += offset;
+    if (p.end.offset !== undefined) p.end.offset += offset;
+    p.start.line += lines;
+    p.end.line += lines;
+  }
+  if ('children' in node) {
+    const children = node.children as Nodes[];
+    for (let i = 0; i < children.length; i++) shift(children[i], offset, lines);
+  }
+}
+
+/** A fragment's nodes: positions from the start of the window to positions in the document. */
+function place(node: Nodes, offset: number, lines: number): void {
+  shift(node, offset, lines);
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}
+
+export function hasDefinitions(node: Nodes): boolean {
+  if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
+  return 'children' in node && (node.children as Nodes[]).some(hasDefinitions);
+}
+
+/**
+ * Parses `text`, reusing `previous` (the last text and its tree, which it retires) when the change allows.
+ * `parse` is the full parser; the result's positions are those a full parse would give.
+ */
+export function parseIncrementally(previous: ParsedText | null, text: string, parse: (text: string) => Root): ParsedText & { stats: ParseStats } {
+  const full = () => {
+    const root = parse(text);
+    return { text, root, definitions: hasDefinitions(root), stats: { incremental: false, windowStart: 0, windowEnd: text.length } };
+  };
+  if (previous && previous.text === text) return { ...previous, stats: { incremental: true, windowStart: 0, windowEnd: 0 } };
+  if (!previous) return full();
+  const old = previous.text;
+  const { start, oldEnd, newEnd } = changedRegion(old, text);
+  const children = previous.root.children;
+  if (children.length === 0 || (children[0].type === 'yaml' && start <= (children[0].position?.end.offset ?? 0) + 1)) return full();
+  // An unclosed front matter fence changes how the rest of the text parses (it is not context-free): no splicing.
+  if (children[0].type !== 'yaml' && (/^-{3}/.test(old) || /^-{3}/.test(text))) return full();
+  // Link reference definitions resolve across the whole document.
+  if (DEFINITION_RE.test(text.slice(lineStart(text, start), Math.min(text.length, newEnd + 200))) || DEFINITION_RE.test(old.slice(lineStart(old, start), Math.min(old.length, oldEnd + 200)))) return full();
+  if (previous.definitions) return full();
+
+  // The window: from the last top-level ATX heading that starts at or before the change (its line start) to the
+  // first top-level ATX heading that starts after it, in old coordinates.
+  // The heading's own line must be before the changed line: an edit on it can unmake the heading, whose text
+  // then joins the paragraph above.
+  const changedLine = lineStart(old, start);
+  let first = -1;
+  for (let i = 0; i < children.length; i++) {
+    const s = startOffset(children[i]);
+    if (s >= changedLine) break;
+    if (isAtxHeading(children[i], old) && lineStart(old, s) < changedLine) first = i;
+  }
+  if (first < 0) return full();
+  let last = children.length; // exclusive
+  for (let i = first + 1; i < children.length; i++) {
+    const s = startOffset(children[i]);
+    if (lineStart(old, s) > oldEnd && isAtxHeading(children[i], old)) {
+      last = i;
+      break;
+    }
+  }
+  const windowStart = lineStart(old, startOffset(children[first]));
+  const oldWindowEnd = last < children.length ? lineStart(old, startOffset(children[last])) : old.length;
+  const delta = text.length - old.length;
+  const newWindowEnd = oldWindowEnd + delta;
+  if (newWindowEnd < windowStart || windowStart >= changedLine) return full();
+
+  const fragment = parse(text.slice(windowStart, newWindowEnd));
+  const parts = fragment.children;
+  if (parts.length === 0 || parts[0].type !== 'heading') return full();
+  const tail = parts[parts.length - 1];
+  // A block that runs until a terminator could, in a full parse, run on past the window.
+  if (last < children.length && (tail.type === 'code' || tail.type === 'html')) return full();
+  if (parts.some((n) => n.type === 'definition' || n.type === 'yaml')) return full();
+
+  const linesBefore = children[first].position!.start.line - 1;
+  for (const n of parts) place(n, windowStart, linesBefore);
+  const placed = parts;
+  const lineDelta = countLines(text, windowStart, newWindowEnd) - countLines(old, windowStart, oldWindowEnd);
+  const after = children.slice(last);
+  if (delta !== 0 || lineDelta !== 0) for (const n of after) shift(n, delta, lineDelta);
+  const endLine = (previous.root.position?.end.line ?? 1) + lineDelta;
+  const lastLineStart = lineStart(text, text.length);
+  const root: Root = {
+    type: 'root',
+    children: [...children.slice(0, first), ...placed, ...after],
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: endLine, column: text.length - lastLineStart + 1, offset: text.length } },
+  };
+  return { text, root, definitions: false, stats: { incremental: true, windowStart, windowEnd: newWindowEnd } };
+}

@@ -265,3 +265,29 @@ describe('CLI config handling', () => {
     assert.match(r.stderr, /nope\.json/);
   });
 });
+
+describe('CLI on many files (worker threads)', () => {
+  it('gives the same output, notices and exit code as one thread', async () => {
+    const files: Record<string, string | Buffer> = {};
+    for (let i = 0; i < 90; i++) files[`docs/${String(i).padStart(3, '0')}-brief.md`] = i % 3 === 0 ? FLAWED_GTM : `# Note ${i}\n\nText ${i}.\n`;
+    files['docs/050-binary.md'] = Buffer.from([0x23, 0x20, 0, 1, 2]);
+    files['docs/060-huge.md'] = '# Big\n\n' + 'x'.repeat(3 * 1024 * 1024);
+    const tree = makeTree(files);
+    try {
+      const parallel = await runCli(['--format', 'json', 'docs'], { cwd: tree.dir });
+      const single = await runCli(['--format', 'json', 'docs'], { cwd: tree.dir, env: { PMM_LINT_THREADS: '1' } });
+      assert.equal(parallel.code, 1);
+      assert.equal(parallel.code, single.code);
+      assert.equal(parallel.stdout, single.stdout);
+      assert.equal(parallel.stderr, single.stderr);
+      const reports = JSON.parse(parallel.stdout) as Array<{ file: string; docType: string | null }>;
+      assert.equal(reports.length, 90);
+      assert.equal(reports.filter((r) => r.docType === 'gtm-brief').length, 30);
+      assert.deepEqual(reports.map((r) => r.file), [...reports.map((r) => r.file)].sort(), 'in file order');
+      assert.match(parallel.stderr, /050-binary\.md: skipped, it looks like a binary file/);
+      assert.match(parallel.stderr, /060-huge\.md: skipped/);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});

@@ -1,8 +1,10 @@
 // pmm-lint [options] <files|dirs|globs>: the engine for CI and the terminal.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ConfigError, isIgnored, findConfigFile, loadConfigFile, defaultConfig, type ResolvedConfig } from './core/config';
 import { localeFromEnv, parseLocale, t } from './core/i18n';
@@ -38,6 +40,126 @@ function looksBinary(buf: Buffer): boolean {
 
 function humanSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** What linting one file gave: its report, the notices to print on stderr, and whether it failed (exit 2). */
+interface FileOutcome {
+  report?: JsonFileReport;
+  notices: string[];
+  failed: boolean;
+}
+
+interface FileJob {
+  abs: string;
+  display: string;
+  explicit: boolean;
+}
+
+interface LintContext {
+  locale: Locale;
+  /** --locale given: it wins over the config's locale. */
+  localeForced: boolean;
+  quiet: boolean;
+  configFor: (filePath: string) => ResolvedConfig | null;
+}
+
+function lintSource(display: string, filePath: string | undefined, text: string, config: ResolvedConfig, ctx: LintContext, notices: string[]): JsonFileReport {
+  const result = lintText(text, {
+    filePath,
+    config,
+    locale: ctx.localeForced ? ctx.locale : config.locale ?? ctx.locale,
+    onRuleError: (ruleId, error) => notices.push(`pmm-lint: rule ${ruleId} failed on ${display}: ${(error as Error).stack ?? error}`),
+  });
+  const report = toJsonReport(display, result);
+  if (ctx.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
+  return report;
+}
+
+/** Reads and lints one file: ignored, too large, binary and unreadable files give a notice instead of a report. */
+function lintFile(job: FileJob, ctx: LintContext): FileOutcome {
+  const { abs, display, explicit } = job;
+  const locale = ctx.locale;
+  const config = ctx.configFor(abs);
+  if (!config) return { notices: [], failed: false }; // its config failed: already reported
+  if (isIgnored(config, abs)) return { notices: explicit ? [t(locale, 'cli.ignored', { file: display })] : [], failed: false };
+  let buf: Buffer;
+  try {
+    const size = fs.statSync(abs).size;
+    if (size > config.maxFileSize) {
+      return { notices: [t(locale, 'cli.skipLarge', { file: display, size: humanSize(size), limit: humanSize(config.maxFileSize) })], failed: false };
+    }
+    buf = fs.readFileSync(abs);
+  } catch (error) {
+    return { notices: [t(locale, 'cli.unreadable', { file: display, reason: (error as NodeJS.ErrnoException).code ?? String(error) })], failed: true };
+  }
+  if (looksBinary(buf)) return { notices: [t(locale, 'cli.skipBinary', { file: display })], failed: false };
+  let text = buf.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const notices: string[] = [];
+  const report = lintSource(display, abs, text, config, ctx, notices);
+  return { report, notices, failed: false };
+}
+
+/** One config per config file (or none), loaded once; a broken one is reported once through `onError`. */
+function configCache(explicitConfig: string | undefined, onError: (error: ConfigError) => void): (filePath: string) => ResolvedConfig | null {
+  const byFile = new Map<string, ResolvedConfig | ConfigError>();
+  return (filePath) => {
+    const key = explicitConfig ?? findConfigFile(path.dirname(filePath)) ?? '';
+    if (!byFile.has(key)) {
+      try {
+        byFile.set(key, key ? loadConfigFile(key) : defaultConfig());
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        byFile.set(key, error);
+        onError(error);
+      }
+    }
+    const c = byFile.get(key)!;
+    return c instanceof ConfigError ? null : c;
+  };
+}
+
+interface WorkerInput {
+  pmmLintWorker: true;
+  jobs: FileJob[];
+  explicitConfig?: string;
+  locale: Locale;
+  localeForced: boolean;
+  quiet: boolean;
+}
+
+// Below this many files one thread is faster: a worker costs a few tens of milliseconds to start.
+const PARALLEL_THRESHOLD = 64;
+
+/** Lints files on worker threads (one per core, up to 4), in the order given. */
+async function lintInParallel(jobs: FileJob[], input: Omit<WorkerInput, 'jobs' | 'pmmLintWorker'>): Promise<FileOutcome[]> {
+  const threads = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length, Math.ceil(jobs.length / 32)));
+  // Interleaved shares: neighbouring files (often alike in size) go to different threads.
+  const shares: number[][] = Array.from({ length: threads }, () => []);
+  jobs.forEach((_, i) => shares[i % threads].push(i));
+  const outcomes: FileOutcome[] = new Array(jobs.length);
+  await Promise.all(
+    shares.map(
+      (indexes) =>
+        new Promise<void>((resolve, reject) => {
+          const data: WorkerInput = { pmmLintWorker: true, jobs: indexes.map((i) => jobs[i]), ...input };
+          const worker = new Worker(__filename, { workerData: data });
+          worker.once('message', (results: FileOutcome[]) => {
+            results.forEach((r, k) => (outcomes[indexes[k]] = r));
+            resolve();
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a lint worker exited with code ${code}`))));
+        }),
+    ),
+  );
+  return outcomes;
+}
+
+function runWorker(input: WorkerInput): void {
+  // Config errors were reported by the main thread, which skipped those files.
+  const ctx: LintContext = { locale: input.locale, localeForced: input.localeForced, quiet: input.quiet, configFor: configCache(input.explicitConfig, () => {}) };
+  parentPort!.postMessage(input.jobs.map((job) => lintFile(job, ctx)));
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -105,43 +227,24 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  // One config per folder (and per config file), loaded once.
-  const configByFile = new Map<string, ResolvedConfig | ConfigError>();
-  const configFor = (filePath: string): ResolvedConfig | null => {
-    const key = explicitConfig ?? findConfigFile(path.dirname(filePath)) ?? '';
-    if (!configByFile.has(key)) {
-      try {
-        configByFile.set(key, key ? loadConfigFile(key) : defaultConfig());
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        configByFile.set(key, error);
-        const where = error.line ? `:${error.line}${error.column ? `:${error.column}` : ''}` : '';
-        fail(t(locale, 'cli.configError', { file: path.relative(io.cwd, error.file) || error.file, where, detail: error.detail }));
-      }
-    }
-    const c = configByFile.get(key)!;
-    return c instanceof ConfigError ? null : c;
-  };
+  // One config per config file, loaded once; a broken one is reported once and its files are skipped.
+  const configFor = configCache(explicitConfig, (error) => {
+    const where = error.line ? `:${error.line}${error.column ? `:${error.column}` : ''}` : '';
+    fail(t(locale, 'cli.configError', { file: path.relative(io.cwd, error.file) || error.file, where, detail: error.detail }));
+  });
+  const ctx: LintContext = { locale, localeForced: opts.locale !== undefined, quiet: Boolean(opts.quiet), configFor };
 
   const reports: JsonFileReport[] = [];
-  const lintOne = (displayName: string, filePath: string | undefined, text: string, config: ResolvedConfig) => {
-    const result = lintText(text, {
-      filePath,
-      config,
-      locale: opts.locale ? locale : config.locale ?? locale,
-      onRuleError: (ruleId, error) => io.stderr(`pmm-lint: rule ${ruleId} failed on ${displayName}: ${(error as Error).stack ?? error}\n`),
-    });
-    const report = toJsonReport(displayName, result);
-    if (opts.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
-    reports.push(report);
-  };
-
   if (opts.stdin) {
     const name = opts['stdin-filename'] ?? '<stdin>';
     const filePath = opts['stdin-filename'] ? path.resolve(io.cwd, name) : undefined;
     const config = configFor(filePath ?? path.join(io.cwd, 'stdin.md'));
     const text = await io.readStdin();
-    if (config) lintOne(name, filePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, config);
+    if (config) {
+      const notices: string[] = [];
+      reports.push(lintSource(name, filePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, config, ctx, notices));
+      for (const n of notices) io.stderr(n + '\n');
+    }
   } else {
     const files = new Map<string, boolean>(); // absolute path -> named explicitly
     for (const arg of parsed.positionals) {
@@ -168,33 +271,19 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         fail(t(locale, 'cli.notFound', { file: arg }));
       }
     }
-    for (const [abs, explicit] of [...files.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-      const display = path.relative(io.cwd, abs) || abs;
-      const config = configFor(abs);
-      if (!config) continue;
-      if (isIgnored(config, abs)) {
-        if (explicit) io.stderr(t(locale, 'cli.ignored', { file: display }) + '\n');
-        continue;
-      }
-      let buf: Buffer;
-      try {
-        const size = fs.statSync(abs).size;
-        if (size > config.maxFileSize) {
-          io.stderr(t(locale, 'cli.skipLarge', { file: display, size: humanSize(size), limit: humanSize(config.maxFileSize) }) + '\n');
-          continue;
-        }
-        buf = fs.readFileSync(abs);
-      } catch (error) {
-        fail(t(locale, 'cli.unreadable', { file: display, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-        continue;
-      }
-      if (looksBinary(buf)) {
-        io.stderr(t(locale, 'cli.skipBinary', { file: display }) + '\n');
-        continue;
-      }
-      let text = buf.toString('utf8');
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      lintOne(display, abs, text, config);
+    const jobs: FileJob[] = [...files.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([abs, explicit]) => ({ abs, display: path.relative(io.cwd, abs) || abs, explicit }))
+      // Load every config here first, so a broken one is reported once, and its files are skipped.
+      .filter((job) => configFor(job.abs) !== null);
+    const outcomes =
+      jobs.length >= PARALLEL_THRESHOLD && io.env.PMM_LINT_THREADS !== '1'
+        ? await lintInParallel(jobs, { explicitConfig, locale, localeForced: ctx.localeForced, quiet: ctx.quiet })
+        : jobs.map((job) => lintFile(job, ctx));
+    for (const outcome of outcomes) {
+      for (const n of outcome.notices) io.stderr(n + '\n');
+      if (outcome.failed) exitCode = 2;
+      if (outcome.report) reports.push(outcome.report);
     }
   }
 
@@ -240,4 +329,5 @@ export function main(): void {
   );
 }
 
-if (require.main === module) main();
+if (!isMainThread && (workerData as WorkerInput | undefined)?.pmmLintWorker) runWorker(workerData as WorkerInput);
+else if (require.main === module) main();

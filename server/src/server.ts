@@ -3,6 +3,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import {
   CodeActionKind,
   createConnection,
@@ -55,6 +57,28 @@ const SETTINGS_TIMEOUT_MS = Number(process.env.PMM_LINT_SETTINGS_TIMEOUT_MS) || 
 export interface ServerOptions {
   /** Rules to run (default: the built-in rules). */
   rules?: readonly Rule[];
+  /** Called after each piece of work (a lint): the server process uses it to collect garbage when idle. */
+  afterWork?: () => void;
+}
+
+/**
+ * A full garbage collection once the server has been idle for a moment after work. V8 otherwise lets the heap
+ * grow with the garbage of parsing (to several times the live data) and keeps that memory.
+ */
+function idleCollector(delayMs = 1500): () => void {
+  let gc: (() => void) | undefined;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as () => void;
+  } catch {
+    return () => {};
+  }
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => gc!(), delayMs);
+    timer.unref();
+  };
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -72,6 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Map<string, { version: number; generation: number }>();
   const savedVersion = new Map<string, number>();
+  /** Pull mode, on save: the outcome last reported for each document. */
   const shown = new Map<string, LintOutcome>();
   const justOpened = new Set<string>();
   const loggedSettingProblems = new Set<string>();
@@ -148,7 +173,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const previous = published.get(uri);
     if (previous && previous.version === outcome.version && previous.generation === outcome.generation) return;
     published.set(uri, { version: outcome.version, generation: outcome.generation });
-    shown.set(uri, outcome);
+    options.afterWork?.();
     void connection.sendDiagnostics({ uri, version: outcome.version, diagnostics: outcome.diagnostics });
   };
 
@@ -363,7 +388,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // On save only: keep showing what the saved text had until the next save.
       const outcome =
         settings.run === 'onSave' && last && last.generation === linter.generation && doc.version !== savedVersion.get(doc.uri) ? last : await currentOutcome(doc, token);
-      shown.set(doc.uri, outcome);
+      // Kept without its tree and model: only the diagnostics are reused.
+      shown.set(doc.uri, { ...outcome, result: null, parsed: null });
       watchDependencies();
       const resultId = `${outcome.version}:${outcome.generation}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
@@ -399,7 +425,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!settings.enable) return [];
       // Headings only need the checklist and the statuses: a slightly older outcome is good enough, and
       // typing `#` should not wait for a lint.
-      const outcome = linter.cached(doc) ?? shown.get(doc.uri) ?? (await currentOutcome(doc, token));
+      const outcome = linter.cached(doc) ?? linter.latest(doc.uri) ?? (await currentOutcome(doc, token));
       return completions(outcome, doc, position, outcome.config?.checklists ?? BUILT_IN_CHECKLISTS, outcome.locale);
     }),
   );
@@ -508,6 +534,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         summaries.push({ uri, docType: outcome.result?.docType ?? null, score: outcome.result?.score ?? null, problems: outcome.diagnostics.length, ...(outcome.notice ? { skipped: outcome.notice } : {}) });
       }
+      options.afterWork?.();
       return summaries;
     }),
   );
@@ -528,7 +555,7 @@ export function main(): void {
   if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) process.argv.push('--stdio');
   const connection = createConnection(ProposedFeatures.all);
   process.on('uncaughtException', (error) => connection.console.error(`pmm-lint: uncaught ${error.stack ?? error}`));
-  startServer(connection);
+  startServer(connection, { afterWork: idleCollector() });
 }
 
 if (require.main === module) main();

@@ -62,9 +62,17 @@ function humanSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
+/**
+ * How many documents keep their full outcome (tree, model, findings) in memory. Others keep nothing here: their
+ * diagnostics are already with the client, and a request for them lints again. Bounds the server's memory when
+ * thousands of documents are open.
+ */
+const MAX_CACHED_OUTCOMES = 16;
+
 export class Linter {
   readonly configs = new ConfigStore();
   private generationCounter = 0;
+  /** The latest outcome per document, least recently used first. */
   private readonly cache = new Map<string, LintOutcome>();
   private readonly reported = new Set<string>();
 
@@ -77,14 +85,18 @@ export class Linter {
     return this.generationCounter;
   }
 
-  /** Settings or config changed: every cached outcome is stale. */
+  /** Settings or config changed: every cached outcome is stale (their parsed trees are still good). */
   invalidate(): void {
     this.generationCounter++;
-    this.cache.clear();
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+  }
+
+  /** The latest outcome of a document, whatever its version or generation. */
+  latest(uri: string): LintOutcome | undefined {
+    return this.cache.get(uri);
   }
 
   /** The cached outcome for this exact version, if any. */
@@ -130,7 +142,11 @@ export class Linter {
       parsed: null,
     };
     const outcome = this.compute(doc, base, remember ? this.cache.get(uri)?.parsed ?? null : null);
-    if (remember) this.cache.set(uri, outcome);
+    if (remember) {
+      this.cache.delete(uri);
+      this.cache.set(uri, outcome);
+      if (this.cache.size > MAX_CACHED_OUTCOMES) this.cache.delete(this.cache.keys().next().value!);
+    }
     return outcome;
   }
 

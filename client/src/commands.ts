@@ -10,6 +10,8 @@ import type { Reports } from './reports';
 export interface CommandContext {
   extension: vscode.ExtensionContext;
   client(): LanguageClient;
+  /** Resolves when the language server is up. */
+  ready(): Promise<void>;
   reports: Reports;
   preview: PreviewPanel;
   restart(): Promise<void>;
@@ -69,7 +71,12 @@ async function applyEdit(editor: vscode.TextEditor, edit: { range: { start: { li
 }
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  const register = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`pmmLint.${id}`, run);
+  // Every command needs the language server: wait for it (activation does not).
+  const register = <A extends unknown[]>(id: string, run: (...args: A) => unknown) =>
+    vscode.commands.registerCommand(`pmmLint.${id}`, async (...args: A) => {
+      await ctx.ready();
+      return run(...args);
+    });
   return [
     register('newDocument', async (type?: string, language?: 'en' | 'zh') => {
       const chosen = type ?? (await pickType(ctx, vscode.l10n.t('Which kind of document?')))?.type;

@@ -10,6 +10,8 @@ import { StatusBar } from './statusBar';
 
 /** What activate() returns: for tests and for other extensions. */
 export interface PmmApi {
+  /** Resolves when the language server is up (activation does not wait for it). */
+  readonly ready: Promise<void>;
   readonly client: LanguageClient;
   readonly preview: PreviewPanel;
   readonly statusBar: vscode.StatusBarItem;
@@ -25,6 +27,7 @@ class PmmExtension implements vscode.Disposable {
   readonly preview: PreviewPanel;
   readonly statusBar: StatusBar;
   private readonly disposables: vscode.Disposable[] = [];
+  ready: Promise<void> = Promise.resolve();
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.languageClient = createLanguageClient(context, this.output);
@@ -34,16 +37,23 @@ class PmmExtension implements vscode.Disposable {
       this.output,
       this.preview,
       this.statusBar,
-      ...registerCommands({ extension: context, client: () => this.languageClient, reports: this.reports, preview: this.preview, restart: () => this.restart() }),
+      ...registerCommands({ extension: context, client: () => this.languageClient, ready: () => this.ready, reports: this.reports, preview: this.preview, restart: () => this.restart() }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('pmmLint')) this.reports.clear();
       }),
     );
   }
 
-  async start(): Promise<void> {
-    await this.languageClient.start();
-    this.statusBar.schedule(0);
+  /** Starts the language server in the background: activation returns at once. */
+  start(): void {
+    this.ready = this.languageClient.start().then(
+      () => this.statusBar.schedule(0),
+      (error: unknown) => {
+        this.output.error(`pmm-lint: the language server did not start: ${(error as Error).message ?? error}`);
+        throw error;
+      },
+    );
+    this.ready.catch(() => {});
   }
 
   async restart(): Promise<void> {
@@ -55,6 +65,9 @@ class PmmExtension implements vscode.Disposable {
   api(): PmmApi {
     const self = this;
     return {
+      get ready() {
+        return self.ready;
+      },
       get client() {
         return self.languageClient;
       },
@@ -76,7 +89,7 @@ let extension: PmmExtension | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<PmmApi> {
   extension = new PmmExtension(context);
   context.subscriptions.push({ dispose: () => void extension?.dispose() });
-  await extension.start();
+  extension.start();
   return extension.api();
 }
 

@@ -146,7 +146,15 @@ export class PreviewPanel implements vscode.Disposable {
 
   async refresh(): Promise<void> {
     const doc = this.document;
-    if (!this.panel || !doc || !this.client().isRunning()) return;
+    if (!this.panel || !doc) return;
+    if (!this.client().isRunning()) {
+      // Starting: refresh once it runs.
+      const started = this.client().onDidChangeState(() => {
+        started.dispose();
+        this.schedule(0);
+      });
+      return;
+    }
     let result: { html: string; report: DocumentReport };
     try {
       result = await this.client().sendRequest(PREVIEW, { textDocument: { uri: doc.uri.toString() } });

@@ -555,6 +555,10 @@ export function main(): void {
   if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) process.argv.push('--stdio');
   const connection = createConnection(ProposedFeatures.all);
   process.on('uncaughtException', (error) => connection.console.error(`pmm-lint: uncaught ${error.stack ?? error}`));
+  // Grow the heap by half over the live data, not by up to four times: with thousands of documents open the
+  // garbage of parsing otherwise stays as resident memory (2,000 documents: 258 MB instead of 494 MB; at 20% it
+  // is 224 MB, but keystroke latency on 1 MB documents suffers).
+  v8.setFlagsFromString(`--heap-growing-percent=${Number(process.env.PMM_LINT_HEAP_GROWING_PERCENT) || 50}`);
   startServer(connection, { afterWork: idleCollector() });
 }
 

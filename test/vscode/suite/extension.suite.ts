@@ -87,7 +87,12 @@ export function extensionTests(): void {
     suiteSetup(async () => {
       const extension = vscode.extensions.getExtension<PmmApi>(EXTENSION_ID);
       assert.ok(extension, `${EXTENSION_ID} is loaded`);
+      const t0 = Date.now();
       api = await extension.activate();
+      // Figures for the benchmark notes, not timed assertions.
+      console.log(`[pmm-lint] activate() took ${Date.now() - t0} ms`);
+      await api.ready;
+      console.log(`[pmm-lint] language server ready ${Date.now() - t0} ms after activation began`);
       assert.ok(api.client.isRunning(), 'the language server runs');
     });
 

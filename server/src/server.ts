@@ -40,6 +40,7 @@ import {
   type LintFileSummary,
   type PreviewResult,
 } from './protocol';
+import { compactDocuments } from './lsp/compact-documents';
 import { codeActions, elementEdit, inDocumentLineBreaks, SET_TYPE_KIND, setTypeEdit } from './lsp/code-actions';
 import { renderPreviewHtml } from './lsp/preview';
 import { completions, TRIGGER_CHARACTERS } from './lsp/completion';
@@ -82,7 +83,7 @@ function idleCollector(delayMs = 1500): () => void {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(compactDocuments);
   let clientLocale: Locale = localeFromEnv();
   let pullMode = false;
   let configurationSupport = false;
@@ -257,6 +258,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidClose((e) => {
     const { uri } = e.document;
+    e.document.release();
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     justOpened.delete(uri);

@@ -67,7 +67,7 @@ function humanSize(bytes: number): string {
  * diagnostics are already with the client, and a request for them lints again. Bounds the server's memory when
  * thousands of documents are open.
  */
-const MAX_CACHED_OUTCOMES = 16;
+const MAX_CACHED_OUTCOMES = 8;
 
 export class Linter {
   readonly configs = new ConfigStore();

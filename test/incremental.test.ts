@@ -63,6 +63,20 @@ describe('incremental parsing', () => {
     assert.ok(incremental >= 300 && incremental > total * 0.1, `${incremental} of ${total} edits were incremental`);
   });
 
+  it('falls back where a splice would differ (review cases)', () => {
+    const cases: Array<[string, number, number, string]> = [
+      // A definition typed inside a quote resolves a reference in another section.
+      ['# A\n\nsee [foo]\n\n# B\n\ntext\n', '# A\n\nsee [foo]\n\n# B\n\n'.length, 4, '> [foo]: https://x'],
+      // An indented heading after the window joins a list the edit creates.
+      ['# A\n\npara\n\n  # B\n', '# A\n\n'.length, 0, '- '],
+    ];
+    for (const [before, at, remove, insert] of cases) {
+      const previous = { text: before, root: parseMarkdown(before), definitions: false };
+      const next = before.slice(0, at) + insert + before.slice(at + remove);
+      assert.deepStrictEqual(parseIncrementally(previous, next, parseMarkdown).root, parseMarkdown(next), JSON.stringify(next));
+    }
+  });
+
   it('re-parses only the section around a keystroke in a long document', () => {
     const sections = Array.from({ length: 200 }, (_, i) => `## Section ${i}\n\nParagraph ${i} with some words.\n\n- item ${i}\n`).join('\n');
     const text = `# Doc\n\n${sections}`;

@@ -74,7 +74,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   // Every command needs the language server: wait for it (activation does not).
   const register = <A extends unknown[]>(id: string, run: (...args: A) => unknown) =>
     vscode.commands.registerCommand(`pmmLint.${id}`, async (...args: A) => {
-      await ctx.ready();
+      if (id !== 'restartServer') await ctx.ready();
       return run(...args);
     });
   return [
@@ -168,7 +168,12 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
           for (let i = 0; i < files.length; i += batch) {
             if (token.isCancellationRequested) return false;
             const uris = files.slice(i, i + batch).map((u) => u.toString());
-            summaries.push(...(await ctx.client().sendRequest<LintFileSummary[]>(LINT_FILES, { uris }, token)));
+            try {
+              summaries.push(...(await ctx.client().sendRequest<LintFileSummary[]>(LINT_FILES, { uris }, token)));
+            } catch (error) {
+              if (token.isCancellationRequested) return false; // cancelled during a batch
+              throw error;
+            }
             progress.report({ increment: (100 * uris.length) / files.length, message: vscode.l10n.t('{0} of {1} files', Math.min(i + batch, files.length), files.length) });
           }
           return true;

@@ -58,8 +58,9 @@ class PmmExtension implements vscode.Disposable {
 
   async restart(): Promise<void> {
     this.reports.clear();
-    await this.languageClient.restart();
-    this.statusBar.schedule(0);
+    // A restart also recovers from a failed first start: commands wait on the new promise.
+    this.ready = (this.languageClient.isRunning() ? this.languageClient.restart() : this.languageClient.start()).then(() => this.statusBar.schedule(0));
+    await this.ready;
   }
 
   api(): PmmApi {

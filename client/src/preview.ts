@@ -69,6 +69,9 @@ export class PreviewPanel implements vscode.Disposable {
   lastUpdate: UpdateMessage | undefined;
   /** The nonce of the page currently set. */
   nonce = '';
+  /** Requests are numbered: a reply older than one already posted is dropped. */
+  private requested = 0;
+  private posted = 0;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -156,12 +159,14 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     let result: { html: string; report: DocumentReport };
+    const ticket = ++this.requested;
     try {
       result = await this.client().sendRequest(PREVIEW, { textDocument: { uri: doc.uri.toString() } });
     } catch {
       return; // the server restarts or the document closed: the next change refreshes
     }
-    if (!this.panel || doc !== this.document) return;
+    if (!this.panel || doc !== this.document || ticket < this.posted) return;
+    this.posted = ticket;
     const message: UpdateMessage = { type: 'update', uri: doc.uri.toString(), version: result.report.version, html: result.html, report: result.report, language: uiLanguage(), labels: labels() };
     this.lastUpdate = message;
     await this.panel.webview.postMessage(message);
@@ -202,7 +207,13 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || doc.uri.scheme !== 'file') return; // other schemes: never
-    const target = vscode.Uri.joinPath(doc.uri, '..', decodeURIComponent(href.split('#')[0]));
+    let relative = href.split('#')[0];
+    try {
+      relative = decodeURIComponent(relative);
+    } catch {
+      // a lone % in the name: take it as written
+    }
+    const target = vscode.Uri.joinPath(doc.uri, '..', relative);
     try {
       await vscode.workspace.fs.stat(target);
       await vscode.commands.executeCommand('vscode.open', target);

@@ -260,13 +260,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         }
       }
       if (stat?.isDirectory()) {
-        for (const f of globSync(MARKDOWN_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORES, dot: false })) if (!files.has(f)) files.set(path.normalize(f), false);
+        for (const f of globSync(MARKDOWN_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORES, dot: false }).map((g) => path.normalize(g))) if (!files.has(f)) files.set(f, false);
       } else if (stat) {
         files.set(abs, true);
       } else if (isDynamicPattern(arg)) {
         const matched = globSync(arg, { cwd: io.cwd, absolute: true, ignore: DEFAULT_IGNORES }).filter((f) => /\.(md|markdown|mdx|mkd)$/i.test(f));
         if (matched.length === 0) fail(t(locale, 'cli.noMatch', { pattern: arg }));
-        for (const f of matched) if (!files.has(f)) files.set(path.normalize(f), false);
+        for (const f of matched.map((g) => path.normalize(g))) if (!files.has(f)) files.set(f, false);
       } else {
         fail(t(locale, 'cli.notFound', { file: arg }));
       }

@@ -125,7 +125,8 @@ export function parseIncrementally(previous: ParsedText | null, text: string, pa
   let last = children.length; // exclusive
   for (let i = first + 1; i < children.length; i++) {
     const s = startOffset(children[i]);
-    if (lineStart(old, s) > oldEnd && isAtxHeading(children[i], old)) {
+    // Not indented: an indented heading can become part of a list that the edit creates above it.
+    if (lineStart(old, s) > oldEnd && isAtxHeading(children[i], old) && s === lineStart(old, s)) {
       last = i;
       break;
     }
@@ -142,7 +143,8 @@ export function parseIncrementally(previous: ParsedText | null, text: string, pa
   const tail = parts[parts.length - 1];
   // A block that runs until a terminator could, in a full parse, run on past the window.
   if (last < children.length && (tail.type === 'code' || tail.type === 'html')) return full();
-  if (parts.some((n) => n.type === 'definition' || n.type === 'yaml')) return full();
+  // Definitions anywhere in the window (in a quote or a list too) resolve references elsewhere.
+  if (parts.some((n) => n.type === 'yaml' || hasDefinitions(n))) return full();
 
   const linesBefore = children[first].position!.start.line - 1;
   for (const n of parts) place(n, windowStart, linesBefore);

@@ -93,7 +93,7 @@ describe('incremental parsing', () => {
   });
 });
 
-describe('parsing without the table construct where no table can be', () => {
+describe('parseMarkdown', () => {
   it('gives the tree of a whole parse', () => {
     fc.assert(
       fc.property(doc, (text) => {

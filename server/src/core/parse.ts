@@ -9,41 +9,35 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { parseDocument } from 'yaml';
 import { buildModel, spanOf, type DocumentModel, type FrontMatter } from './model';
 import { LineIndex } from './text';
 
 /**
- * The syntax PMM documents use beyond CommonMark: YAML front matter and GFM tables, strikethrough and task lists.
- * Not GFM's autolink literals (bare URLs as links) nor footnotes: the rules read URLs in the source text anyway,
- * and autolink literals alone double the parse time.
+ * The syntax PMM documents use beyond CommonMark: YAML front matter, GFM tables and strikethrough. Not GFM's
+ * autolink literals (bare URLs as links) nor footnotes: the rules read URLs in the source text anyway, and
+ * autolink literals alone double the parse time. Not task lists: no rule reads them, the preview shows no
+ * checkboxes, and their `checked` flag is the one thing a spliced tree could get wrong.
  */
 function pmmSyntax(this: Processor, options: { tables: boolean }) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(frontmatter(['yaml']), gfmStrikethrough(), gfmTaskListItem(), ...(options.tables ? [gfmTable()] : []));
-  (data.fromMarkdownExtensions ??= []).push(
-    frontmatterFromMarkdown(['yaml']),
-    gfmStrikethroughFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
-    ...(options.tables ? [gfmTableFromMarkdown()] : []),
-  );
+  (data.micromarkExtensions ??= []).push(frontmatter(['yaml']), gfmStrikethrough(), ...(options.tables ? [gfmTable()] : []));
+  (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(['yaml']), gfmStrikethroughFromMarkdown(), ...(options.tables ? [gfmTableFromMarkdown()] : []));
 }
 
 const processor = unified().use(remarkParse).use(pmmSyntax, { tables: true });
-// micromark's table construct costs half a parse even where there is no table: text that cannot hold one
-// (no pipe at all) is parsed without it.
-const processorWithoutTables = unified().use(remarkParse).use(pmmSyntax, { tables: false });
 
-/** The whole text in one parse, every construct on (the reference for the fast path below). */
+/** The whole text in one parse (the reference the incremental parse must equal). */
 export function parseMarkdownWhole(text: string): Root {
   return processor.parse(text) as Root;
 }
 
-/** Parses the text; without the table construct when it holds no `|` (no table can exist then). */
+/**
+ * Parses the text. (Leaving the table construct out for text with no pipe is not safe: micromark reads
+ * "text\n--:" as a one-column table.)
+ */
 export function parseMarkdown(text: string): Root {
-  return (text.includes('|') ? processor : processorWithoutTables).parse(text) as Root;
+  return processor.parse(text) as Root;
 }
 
 /** Front matter limits: a huge or alias-bombed block is reported, not expanded. */

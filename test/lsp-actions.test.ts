@@ -171,34 +171,14 @@ describe('code actions', () => {
     assert.ok(!next.some((d) => d.code === 'front-matter'));
     client.close(uri);
   });
-});
 
-describe('edge cases', () => {
-  let client: LspClient;
-  let n = 0;
-  before(async () => {
-    client = await LspClient.start({ rootPath: ROOT });
-  });
-  after(() => client.stop());
-
-  async function open(text: string, name = 'doc.md') {
-    const uri = uriOf(path.join(ROOT, `edge-${++n}-${name}`));
-    client.open(uri, text);
-    return { uri, diagnostics: (await client.diagnosticsFor(uri, 1)).diagnostics };
-  }
-  const actions = (uri: string, diagnostics: Diagnostic[], line = 0) =>
-    client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: diagnostics[0]?.range ?? { start: { line, character: 0 }, end: { line, character: 0 } },
-      context: { diagnostics },
-    });
-
+  // Edge cases found in review.
   it('keeps CRLF line breaks and inserts after the front matter of a lone-CR document', async () => {
     const lf = '---\ntype: gtm-brief\nowner: A\nstatus: draft\nupdated: 2026-11-01\n---\n\n# Launch\n\n## Launch tier\n\nTier 2.\n';
     for (const eol of ['\r\n', '\r']) {
       const { uri, diagnostics } = await open(lf.replace(/\n/g, eol));
       const missing = diagnostics.find((d) => d.code === 'required-element')!;
-      const insert = (await actions(uri, [missing])).find((a) => a.isPreferred)!;
+      const insert = (await actionsFor(uri, [missing])).find((a) => a.isPreferred)!;
       const after = applyEdit(client.text(uri), insert, uri);
       assert.ok(after.startsWith(`---${eol}type: gtm-brief`), 'front matter stays first');
       assert.equal(after.replace(/\r\n|\r/g, '').includes('\n'), false, 'no bare \\n added');
@@ -211,7 +191,7 @@ describe('edge cases', () => {
     const claim = diagnostics.find((d) => d.code === 'unproven-claim')!;
     const version = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '<!-- note -->\n' }]);
     await client.diagnosticsFor(uri, version);
-    const titles = (await actions(uri, [claim])).map((a) => a.title);
+    const titles = (await actionsFor(uri, [claim])).map((a) => a.title);
     assert.ok(!titles.includes('Disable unproven-claim for this line'), titles.join(' | '));
     assert.ok(titles.includes('Disable unproven-claim for this file'));
     client.close(uri);
@@ -222,14 +202,14 @@ describe('edge cases', () => {
     const unknown = diagnostics.find((d) => d.code === 'front-matter' && /c#-brief/.test(String(d.message)))!;
     assert.ok(unknown, diagnostics.map((d) => d.message).join('\n'));
     assert.equal(unknown.range.start.line, 3);
-    const change = (await actions(uri, [unknown])).find((a) => a.title.startsWith('Change type to gtm-brief'))!;
+    const change = (await actionsFor(uri, [unknown])).find((a) => a.title.startsWith('Change type to gtm-brief'))!;
     assert.match(applyEdit(client.text(uri), change, uri), /product:\n {2}type: saas\ntype: gtm-brief {2}# draft\n/);
     client.close(uri);
   });
 
   it('fills an empty type: instead of adding a second one', async () => {
     const { uri } = await open('---\ntype:\n---\n\n# Launch\n\n## Launch tier\n\nTier 2.\n\n## Channel plan\n\nBlog.\n\n## Target audience\n\nData teams.\n', 'launch-plan.md');
-    const add = (await actions(uri, [])).find((a) => a.title.startsWith('Add front matter type: gtm-brief'))!;
+    const add = (await actionsFor(uri, [])).find((a) => a.title.startsWith('Add front matter type: gtm-brief'))!;
     assert.ok(add);
     assert.match(applyEdit(client.text(uri), add, uri), /^---\ntype: gtm-brief\n---\n/);
     client.close(uri);

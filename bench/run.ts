@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../server/src/core/config';
 import { lintText } from '../server/src/core/lint';
 import { LspClient, uriOf } from '../test/helpers/lsp';
+import { SERVER_EXEC_ARGV } from '../server/src/protocol';
 import { gtmBrief } from './corpus';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -68,7 +69,8 @@ function command(cmd: string, cmdArgs: string[], runs: number): { wallMs: number
 }
 
 async function editLatency(text: string, edits: number): Promise<{ p50: number; p95: number }> {
-  const client = await LspClient.start({ rootPath: OUT, initializationOptions: { settings: { debounceMs: 0 } } });
+  // Started as the VS Code client starts it.
+  const client = await LspClient.start({ rootPath: OUT, initializationOptions: { settings: { debounceMs: 0 } }, execArgv: SERVER_EXEC_ARGV });
   try {
     const uri = uriOf(path.join(OUT, 'latency-gtm-brief.md'));
     client.open(uri, text);
@@ -90,7 +92,7 @@ async function editLatency(text: string, edits: number): Promise<{ p50: number; 
 }
 
 async function serverMemory(files: string[]): Promise<{ rssKb: number; peakKb: number; openMs: number }> {
-  const client = await LspClient.start({ rootPath: CORPUS });
+  const client = await LspClient.start({ rootPath: CORPUS, execArgv: SERVER_EXEC_ARGV });
   try {
     // Opened a hundred at a time, as an editor restoring its tabs does, each batch linted before the next.
     const t0 = performance.now();

@@ -5,6 +5,13 @@ import type { JsonFileReport } from './format/positions';
 
 export type { JsonElement as ReportElement, JsonFinding as ReportFinding } from './format/positions';
 
+/**
+ * Node options to start the server with. A small young generation keeps the resident memory low with thousands of
+ * documents open (2,000 briefs: 138 MB instead of 165 MB) for about a millisecond more per keystroke. V8 reads it
+ * only at start-up, so the launcher passes it: the VS Code client does; for other editors see the README.
+ */
+export const SERVER_EXEC_ARGV = ['--max-semi-space-size=2'];
+
 /** `{ textDocument }` -> DocumentReport: the document's entry of `pmm-lint --format json`, plus uri and version. */
 export const DOCUMENT_REPORT_REQUEST = 'pmmLint/documentReport';
 /** `{ textDocument }` -> { html, report }: the sanitised HTML of the document and its report, for the preview. */

@@ -37,6 +37,8 @@ export interface ClientOptions {
   locale?: string;
   /** Connect to these streams instead of spawning the server. */
   streams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  /** Node options for a spawned server (the bench passes SERVER_EXEC_ARGV, as the VS Code client does). */
+  execArgv?: string[];
   /** How to reach a spawned server: stdio (default) or node IPC, as the VS Code client does. */
   transport?: 'stdio' | 'ipc';
   /** Sent as initialize's processId (the server exits when that process dies); null for in-process servers. */
@@ -71,11 +73,11 @@ export class LspClient {
     if (options.streams) {
       conn = createMessageConnection(new StreamMessageReader(options.streams.input), new StreamMessageWriter(options.streams.output));
     } else if (options.transport === 'ipc') {
-      proc = fork(SERVER_BIN, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env } });
+      proc = fork(SERVER_BIN, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env }, execArgv: options.execArgv ?? [] });
       proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
       conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
     } else {
-      proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+      proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
       proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
       conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     }

@@ -75,7 +75,7 @@ function readYaml(raw: string, rawStart: number, span: { start: number; end: num
   const errors: FrontMatter['errors'] = [];
   let data: Record<string, unknown> | null = null;
   try {
-    const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     // One mistake often yields several parser errors: report the first, at the line a person would fix.
     const e = doc.errors[0];
     if (e) errors.push({ message: firstLine(e.message), span: errorSpan(raw, rawStart, e.message, e.pos) });

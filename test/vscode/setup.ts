@@ -63,11 +63,16 @@ export function ensureTools(): void {
   ensureDebianPackages([
     { pkg: 'chromium', present: () => fs.existsSync(CHROMIUM) },
     { pkg: 'ripgrep', present: () => fs.existsSync('/usr/bin/rg') || fs.existsSync(CODE_SERVER) },
-    { pkg: 'fonts-noto-cjk', present: () => fs.existsSync('/usr/share/fonts/opentype/noto') },
     // For code-server's native modules (kerberos, node-pty), built from source.
     { pkg: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/krb5.h') || fs.existsSync(CODE_SERVER) },
     { pkg: 'build-essential', present: () => has('g++') && has('make') },
     { pkg: 'pkg-config', present: () => has('pkg-config') || fs.existsSync(CODE_SERVER) },
   ]);
+  // Chinese glyphs in the screenshots: nice to have, never a reason to fail.
+  try {
+    ensureDebianPackages([{ pkg: 'fonts-noto-cjk', present: () => fs.existsSync('/usr/share/fonts/opentype/noto') }]);
+  } catch (error) {
+    console.warn(`[vscode-tests] no CJK fonts for the screenshots (${(error as Error).message})`);
+  }
   ensureCodeServer();
 }

@@ -2,12 +2,9 @@
 // tree of a fresh parse (node types, values and every position).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
-import { gtmBrief } from '../bench/corpus';
 import { parseIncrementally, hasDefinitions } from '../server/src/core/incremental';
-import { parseMarkdown, parseMarkdownWhole } from '../server/src/core/parse';
+import { parseMarkdown } from '../server/src/core/parse';
 
 const block = fc.oneof(
   fc.constantFrom(
@@ -56,7 +53,7 @@ describe('incremental parsing', () => {
           const result = parseIncrementally(previous, text, parseMarkdown);
           total++;
           if (result.stats.incremental) incremental++;
-          assert.deepStrictEqual(result.root, parseMarkdownWhole(text), `edit at ${at}: ${JSON.stringify(e.text)} in ${JSON.stringify(previous.text)}`);
+          assert.deepStrictEqual(result.root, parseMarkdown(text), `edit at ${at}: ${JSON.stringify(e.text)} in ${JSON.stringify(previous.text)}`);
           previous = result;
         }
       }),
@@ -76,7 +73,7 @@ describe('incremental parsing', () => {
     for (const [before, at, remove, insert] of cases) {
       const previous = { text: before, root: parseMarkdown(before), definitions: false };
       const next = before.slice(0, at) + insert + before.slice(at + remove);
-      assert.deepStrictEqual(parseIncrementally(previous, next, parseMarkdown).root, parseMarkdownWhole(next), JSON.stringify(next));
+      assert.deepStrictEqual(parseIncrementally(previous, next, parseMarkdown).root, parseMarkdown(next), JSON.stringify(next));
     }
   });
 
@@ -89,28 +86,6 @@ describe('incremental parsing', () => {
     const result = parseIncrementally(previous, next, parseMarkdown);
     assert.equal(result.stats.incremental, true);
     assert.ok(result.stats.windowEnd - result.stats.windowStart < 100, `window ${result.stats.windowEnd - result.stats.windowStart} chars`);
-    assert.deepStrictEqual(result.root, parseMarkdownWhole(next));
-  });
-});
-
-describe('parseMarkdown', () => {
-  it('gives the tree of a whole parse', () => {
-    fc.assert(
-      fc.property(doc, (text) => {
-        assert.deepStrictEqual(parseMarkdown(text), parseMarkdownWhole(text), JSON.stringify(text));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-  it('on the examples and a long brief', () => {
-    const dir = path.join(__dirname, '..', 'examples');
-    for (const lang of ['en', 'zh']) {
-      for (const f of fs.readdirSync(path.join(dir, lang))) {
-        const text = fs.readFileSync(path.join(dir, lang, f), 'utf8');
-        assert.deepStrictEqual(parseMarkdown(text), parseMarkdownWhole(text), f);
-      }
-    }
-    const brief = gtmBrief(200 * 1024, 7);
-    assert.deepStrictEqual(parseMarkdown(brief), parseMarkdownWhole(brief));
+    assert.deepStrictEqual(result.root, parseMarkdown(next));
   });
 });

@@ -4,24 +4,16 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { lintText } from '../server/src/core/lint';
 import { runCli } from './helpers/cli';
 import { LspClient, ROOT, uriOf } from './helpers/lsp';
-import { makeTree } from './helpers/tmp';
 
 const EN_FLAWED = path.join(ROOT, 'examples', 'en', 'gtm-brief.flawed.md');
-const ZH_FLAWED = path.join(ROOT, 'examples', 'zh', 'positioning.flawed.md');
 const read = (f: string) => fs.readFileSync(f, 'utf8');
 
 const codes = (p: PublishDiagnosticsParams | Diagnostic[]) => (Array.isArray(p) ? p : p.diagnostics).map((d) => String(d.code));
 const missingElements = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'required-element').map((d) => (d.data as { elementId: string }).elementId).sort();
-
-function applyEdit(text: string, action: CodeAction, uri: string): string {
-  const edits = action.edit?.changes?.[uri] as TextEdit[] | undefined;
-  assert.ok(edits && edits.length > 0, `action '${action.title}' has edits for the document`);
-  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
-}
 
 describe('language server over stdio', () => {
   let client: LspClient;

@@ -58,7 +58,7 @@ async function inHostWithCodeServer(suite: string, ws: string, dir: string): Pro
   try {
     let finish: (code: number | string) => void = () => {};
     const exited = new Promise<number | string>((resolve) => (finish = resolve));
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => console.log(...(args ?? []).map((a) => (typeof a === 'string' ? a.replace(/%c/g, '') : a))));
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => console.log(...(args ?? []).map((a) => (typeof a === 'string' ? a.replace(/%c/g, '') : a))));
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     // VS Code honours the payload for a built product only with developmentOptions.enableSmokeTestDriver, which
     // code-server's CLI does not take: set it where the workbench reads its configuration.

@@ -69,11 +69,6 @@ function shift(node: Nodes, offset: number, lines: number): void {
   }
 }
 
-/** A fragment's nodes: positions from the start of the window to positions in the document. */
-function place(node: Nodes, offset: number, lines: number): void {
-  shift(node, offset, lines);
-}
-
 function countLines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
@@ -147,8 +142,8 @@ export function parseIncrementally(previous: ParsedText | null, text: string, pa
   if (parts.some((n) => n.type === 'yaml' || hasDefinitions(n))) return full();
 
   const linesBefore = children[first].position!.start.line - 1;
-  for (const n of parts) place(n, windowStart, linesBefore);
-  const placed = parts;
+  // The fragment's positions count from the window's start: move them to the document's.
+  for (const n of parts) shift(n, windowStart, linesBefore);
   const lineDelta = countLines(text, windowStart, newWindowEnd) - countLines(old, windowStart, oldWindowEnd);
   const after = children.slice(last);
   if (delta !== 0 || lineDelta !== 0) for (const n of after) shift(n, delta, lineDelta);
@@ -156,7 +151,7 @@ export function parseIncrementally(previous: ParsedText | null, text: string, pa
   const lastLineStart = lineStart(text, text.length);
   const root: Root = {
     type: 'root',
-    children: [...children.slice(0, first), ...placed, ...after],
+    children: [...children.slice(0, first), ...parts, ...after],
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: endLine, column: text.length - lastLineStart + 1, offset: text.length } },
   };
   return { text, root, definitions: false, stats: { incremental: true, windowStart, windowEnd: newWindowEnd } };

@@ -19,22 +19,17 @@ import { LineIndex } from './text';
  * autolink literals alone double the parse time. Not task lists: no rule reads them, the preview shows no
  * checkboxes, and their `checked` flag is the one thing a spliced tree could get wrong.
  */
-function pmmSyntax(this: Processor, options: { tables: boolean }) {
+function pmmSyntax(this: Processor) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(frontmatter(['yaml']), gfmStrikethrough(), ...(options.tables ? [gfmTable()] : []));
-  (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(['yaml']), gfmStrikethroughFromMarkdown(), ...(options.tables ? [gfmTableFromMarkdown()] : []));
+  (data.micromarkExtensions ??= []).push(frontmatter(['yaml']), gfmStrikethrough(), gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(frontmatterFromMarkdown(['yaml']), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(pmmSyntax, { tables: true });
-
-/** The whole text in one parse (the reference the incremental parse must equal). */
-export function parseMarkdownWhole(text: string): Root {
-  return processor.parse(text) as Root;
-}
+const processor = unified().use(remarkParse).use(pmmSyntax);
 
 /**
- * Parses the text. (Leaving the table construct out for text with no pipe is not safe: micromark reads
- * "text\n--:" as a one-column table.)
+ * Parses the text. (The table construct stays on even for text with no pipe: micromark reads "text\n--:" as a
+ * one-column table.)
  */
 export function parseMarkdown(text: string): Root {
   return processor.parse(text) as Root;

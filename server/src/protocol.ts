@@ -25,6 +25,22 @@ export const CHECKLISTS_REQUEST = 'pmmLint/checklists';
 /** `{ uris }` -> LintFileSummary[]: lints files from disk and publishes their diagnostics. */
 export const LINT_FILES_REQUEST = 'pmmLint/lintFiles';
 
+/**
+ * `{ collectGarbage? }` -> ServerStatus: the server process and its memory (after a full collection when asked and
+ * possible). For diagnosing the server and for the tests that measure it or stop it.
+ */
+export const SERVER_STATUS_REQUEST = 'pmmLint/serverStatus';
+
+export interface ServerStatus {
+  pid: number;
+  version: string;
+  /** Open documents. */
+  documents: number;
+  /** Whether a full garbage collection ran before the figures were taken. */
+  collected: boolean;
+  memory: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+}
+
 export type DocumentReport = JsonFileReport & { uri: string; version: number; notice?: string };
 
 export interface PreviewResult {

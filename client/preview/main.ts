@@ -127,11 +127,23 @@ function activate(target: Element): void {
   else if (el.dataset.line !== undefined) vscodeApi.postMessage({ type: 'reveal', line: Number(el.dataset.line) });
 }
 
+// Links are ours alone: VS Code's webview host also listens for link clicks (on the window, after the document)
+// and would open them itself, a second time and without our check. So a link's click stops here.
 document.addEventListener('click', (event) => {
   const target = event.target as Element | null;
   if (!target) return;
-  if (target.closest('a')) event.preventDefault();
+  if (target.closest('a')) {
+    event.preventDefault();
+    event.stopPropagation();
+  }
   activate(target);
+});
+// A middle click on a link: nothing (no new window, no second path around the check).
+document.addEventListener('auxclick', (event) => {
+  const target = event.target as Element | null;
+  if (!target?.closest('a')) return;
+  event.preventDefault();
+  event.stopPropagation();
 });
 document.addEventListener('keydown', (event) => {
   if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLElement && event.target.getAttribute('role') === 'button') {

@@ -1,7 +1,7 @@
 // Activation: start the language server, then the status bar, the preview and the commands. Everything the
 // extension creates is owned by the PmmExtension object and disposed with it.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { PreviewPanel } from './preview';
@@ -40,6 +40,14 @@ class PmmExtension implements vscode.Disposable {
       ...registerCommands({ extension: context, client: () => this.languageClient, ready: () => this.ready, reports: this.reports, preview: this.preview, restart: () => this.restart() }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('pmmLint')) this.reports.clear();
+      }),
+      // Running again after the server was restarted (by the client after a crash, or by the command): what
+      // was asked of the old process is stale.
+      this.languageClient.onDidChangeState((e) => {
+        if (e.newState !== State.Running) return;
+        this.reports.clear();
+        this.statusBar.schedule(0);
+        void this.preview.refresh();
       }),
     );
   }

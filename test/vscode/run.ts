@@ -21,6 +21,7 @@ export function makeWorkspace(dir: string): string {
   fs.copyFileSync(path.join(ROOT, 'examples', 'en', 'gtm-brief.flawed.md'), path.join(ws, 'gtm-brief.md'));
   fs.copyFileSync(path.join(ROOT, 'examples', 'en', 'gtm-brief.flawed.md'), path.join(ws, 'fix-me.md'));
   fs.copyFileSync(path.join(ROOT, 'examples', 'zh', 'positioning.flawed.md'), path.join(ws, 'positioning.md'));
+  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'preview', 'hostile.md'), path.join(ws, 'hostile.md'));
   fs.writeFileSync(path.join(ws, 'notes.md'), '# Team notes\n\nThe best ideas from Monday. TBD.\n\n## Install\n\nnpm i\n');
   return ws;
 }

@@ -9,6 +9,19 @@ import type { Page } from 'playwright-core';
 import { installExtension, launchBrowser, scratch, startCodeServer } from './codeServer';
 import { CACHE, ROOT } from './setup';
 
+// What the in-page functions below use of the DOM (this project compiles without the DOM library).
+interface PageElement {
+  tagName: string;
+  attributes: ArrayLike<{ name: string }>;
+  innerText: string;
+  dataset: Record<string, string | undefined>;
+  src: string;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+  getAttribute(name: string): string | null;
+}
+declare const document: { body: PageElement; scripts: ArrayLike<PageElement>; getElementById(id: string): PageElement | null };
+declare function getComputedStyle(el: PageElement): { display: string };
+
 export const OUTPUT = path.join(ROOT, 'test-output', 'vscode-ui');
 const TIMEOUT = 30000;
 
@@ -83,6 +96,81 @@ async function steps(page: Page, url: string, ws: string): Promise<void> {
   await page.locator('.statusbar-item', { hasText: '1 missing' }).first().waitFor({ timeout: TIMEOUT });
   await webview.locator('.element:not(.missing)', { hasText: 'Pricing & packaging' }).waitFor({ timeout: TIMEOUT });
   await page.screenshot({ path: path.join(OUTPUT, '04-inserted-from-preview.png') });
+
+  await hostilePreview(page);
+}
+
+/**
+ * A document of script, event handlers, frames, SVG, styles, javascript:/data: links and remote images: the preview
+ * shows its text and runs none of it, loads nothing remote, and its one web link opens only through the extension
+ * (VS Code asks before opening the site; the webview does not navigate).
+ */
+async function hostilePreview(page: Page): Promise<void> {
+  const remote: string[] = [];
+  const dialogs: string[] = [];
+  const onRequest = (r: { url(): string }) => {
+    if (/example\.com/.test(r.url())) remote.push(r.url());
+  };
+  const onDialog = (d: { message(): string; dismiss(): Promise<void> }) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  };
+  page.context().on('request', onRequest);
+  page.on('dialog', onDialog);
+  page.context().on('page', (p) => remote.push(`new page: ${p.url()}`));
+
+  const explorerItem = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'hostile.md' });
+  await explorerItem.click();
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const doc = webview.locator('#document');
+  await doc.locator('p', { hasText: 'The end of the hostile document.' }).waitFor({ timeout: TIMEOUT });
+  await webview.locator('.score-value').waitFor({ timeout: TIMEOUT });
+  // Hover what could carry a handler, as a reader would. (Raw HTML blocks are not rendered at all; the text of
+  // inline HTML is.)
+  await doc.getByText('hover me').hover();
+  await page.screenshot({ path: path.join(OUTPUT, '05-hostile-preview.png') });
+
+  const state = await webview.locator('body').evaluate(() => {
+    const root = document.getElementById('document')!;
+    // (No named functions in here: tsx would wrap them in a helper the page does not have.)
+      const all = Array.from(root.querySelectorAll('*'));
+    return {
+      pwned: document.body.dataset.pwned ?? null,
+      documentVisible: getComputedStyle(root).display !== 'none',
+      forbidden: all.filter((el) => /^(script|iframe|frame|img|svg|style|link|object|embed|form|math|button|input)$/i.test(el.tagName)).map((el) => el.tagName),
+      handlers: all.flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name) || a.name === 'style' || a.name === 'srcdoc').map((a) => `${el.tagName} ${a.name}`)),
+      links: Array.from(root.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')!),
+      scripts: Array.from(document.scripts).map((s) => s.src.replace(/^.*\//, '') || (s.innerText.includes('pwned') ? "the document's" : 'inline')),
+      text: root.innerText,
+    };
+  });
+  assert.equal(state.pwned, null, 'no script of the document ran');
+  assert.ok(state.documentVisible, "the document's CSS did not hide the preview");
+  assert.deepEqual(state.forbidden, [], 'no active or remote elements');
+  assert.deepEqual(state.handlers, [], 'no event handler, style or srcdoc attributes');
+  assert.ok(state.links.every((href) => /^(https?:|mailto:|#)/.test(href)), `links: ${state.links.join(' ')}`);
+  // The page's script, and an inline one VS Code's webview host adds to every webview.
+  assert.deepEqual(state.scripts.filter((src) => src !== 'inline'), ['preview.js'], "the page's own script only");
+  for (const text of ['hover me', 'An HTML javascript: link', 'A Markdown javascript: link', 'A web link']) assert.ok(state.text.includes(text), `the preview shows: ${text}`);
+
+  // The web link goes through the extension: VS Code asks before opening the site, the webview stays put.
+  await doc.getByText('A web link').click();
+  const ask = page.locator('.monaco-dialog-box', { hasText: 'example.com' });
+  await ask.waitFor({ timeout: TIMEOUT });
+  await page.screenshot({ path: path.join(OUTPUT, '06-link-through-extension.png') });
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await ask.waitFor({ state: 'detached', timeout: TIMEOUT });
+  await doc.locator('p', { hasText: 'The end of the hostile document.' }).waitFor({ timeout: TIMEOUT });
+  // Links that must do nothing at all.
+  await doc.getByText('A Markdown javascript: link').click();
+  await doc.getByText('A data: link').click();
+
+  page.context().off('request', onRequest);
+  page.off('dialog', onDialog);
+  assert.deepEqual(dialogs, [], 'no alert from the document');
+  assert.deepEqual(remote, [], 'nothing loaded from or opened at the remote site');
+  const state2 = await webview.locator('body').evaluate(() => document.body.dataset.pwned ?? null);
+  assert.equal(state2, null, 'still nothing ran after the clicks');
 }
 
 export async function runUiTests(): Promise<boolean> {
@@ -99,6 +187,7 @@ export async function runUiTests(): Promise<boolean> {
   const ws = path.join(dir, 'workspace');
   fs.mkdirSync(ws, { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'examples', 'en', 'gtm-brief.flawed.md'), path.join(ws, 'gtm-brief.md'));
+  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'preview', 'hostile.md'), path.join(ws, 'hostile.md'));
   const server = await startCodeServer(dir);
   const { context, page } = await launchBrowser(dir);
   try {

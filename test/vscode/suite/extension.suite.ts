@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PmmApi } from '../../../client/src/extension';
+import { SERVER_STATUS_REQUEST, type ServerStatus } from '../../../server/src/protocol';
 
 const EXTENSION_ID = 'pmm-lint.pmm-lint';
 
@@ -61,6 +62,9 @@ function nextEvent<T>(event: vscode.Event<T>, test: (value: T) => boolean, what:
     });
   });
 }
+
+// vscode-languageclient's State.Running (not imported: the suite would bundle a second copy of the client).
+const RUNNING = 2;
 
 const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -168,6 +172,18 @@ export function extensionTests(): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    test('the preview receives inert HTML for a hostile document', async () => {
+      const doc = await open('hostile.md');
+      const update = api.preview.nextUpdate((m) => m.uri === doc.uri.toString());
+      assert.equal(await vscode.commands.executeCommand('pmmLint.openPreview'), true);
+      const { html } = await update;
+      assert.match(html, /The end of the hostile document\./);
+      assert.match(html, /<a href="https:\/\/example\.com\/pmm-guide"/);
+      for (const bad of [/<script/i, /<iframe/i, /<img/i, /<svg/i, /<style/i, /<link/i, /<object/i, /<form/i, /<math/i, /\son\w+=/i, /\sstyle=/i, /srcdoc/i, /(href|src)="?\s*(javascript|data):/i]) {
+        assert.doesNotMatch(html, bad);
+      }
+    });
+
     test('a .pmmlintrc change (severity off) removes those diagnostics', async () => {
       const doc = await open('gtm-brief.md');
       await diagnosticsWhere(doc.uri, (d) => d.some((x) => code(x) === 'placeholder'), 'placeholder findings');
@@ -180,6 +196,31 @@ export function extensionTests(): void {
         await vscode.workspace.fs.delete(rc);
       }
       await diagnosticsWhere(doc.uri, (d) => d.some((x) => code(x) === 'placeholder'), 'placeholder findings again');
+    });
+
+    test('the language server is killed: the client starts it again and the diagnostics come back', async () => {
+      const doc = await open('gtm-brief.md');
+      await diagnosticsWhere(doc.uri, (d) => d.some((x) => code(x) === 'required-element' && /Owners/.test(x.message)), 'Owners missing');
+      // An unsaved edit: the new server can only know it if the client sends the open document again.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), '\n## Owners\n\n| Lane | Owner |\n|---|---|\n| Launch | Dev Patel (PMM) |\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const before = await diagnosticsWhere(doc.uri, (d) => d.length > 0 && !d.some((x) => /Owners/.test(x.message)), 'Owners no longer missing');
+      const keys = (ds: vscode.Diagnostic[]) => ds.map((d) => `${code(d)}@${d.range.start.line}:${d.range.start.character}`).sort();
+      const old = await api.client.sendRequest<ServerStatus>(SERVER_STATUS_REQUEST, {});
+
+      const cleared = diagnosticsWhere(doc.uri, (d) => d.length === 0, 'the dead server\'s diagnostics to be cleared');
+      const running = nextEvent(api.client.onDidChangeState, (e) => e.newState === RUNNING, 'the client to run a new server');
+      process.kill(old.pid, 'SIGKILL');
+      await cleared;
+      await running;
+      const now = await api.client.sendRequest<ServerStatus>(SERVER_STATUS_REQUEST, {});
+      assert.notEqual(now.pid, old.pid, 'a new server process');
+      assert.throws(() => process.kill(old.pid, 0), 'the old one is gone');
+      const after = await diagnosticsWhere(doc.uri, (d) => d.length > 0, 'diagnostics from the new server');
+      assert.deepEqual(keys(after), keys(before), 'the same findings for the unsaved text');
+      assert.equal(now.documents >= 1, true);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     test('unrelated Markdown gets no diagnostics and no status bar item', async () => {

@@ -1,0 +1,117 @@
+// Workspace trust: nothing from a workspace runs code. Config and checklist files are read as data (JSON/YAML);
+// a file that names a script, a YAML tag that asks for a function, or a `.pmmlintrc.js` beside the documents is
+// never executed — through the CLI and through the language server. The package declares untrusted-workspace
+// support on that basis, and the shipped code has no way to run text as code.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli, ROOT } from './helpers/cli';
+import { LspClient, uriOf } from './helpers/lsp';
+import { FLAWED_GTM, makeTree } from './helpers/tmp';
+
+// Each script, if it ever ran, would leave a marker file beside itself.
+const script = (marker: string) => `require('fs').writeFileSync(require('path').join(__dirname, ${JSON.stringify(marker)}), 'ran');\nmodule.exports = { rules: {} };\n`;
+
+const FILES: Record<string, string> = {
+  // extends names a script.
+  'extends-js/.pmmlintrc.yaml': 'extends: ./evil.js\n',
+  'extends-js/evil.js': script('extends-js.ran'),
+  'extends-js/alerts-gtm.md': FLAWED_GTM,
+  // A checklist "file" that is a script.
+  'checklist-js/.pmmlintrc.json': '{ "checklists": ["./evil.cjs"] }\n',
+  'checklist-js/evil.cjs': script('checklist-js.ran'),
+  'checklist-js/alerts-gtm.md': FLAWED_GTM,
+  // YAML tags that other loaders (js-yaml's unsafe schema) turn into functions.
+  'yaml-tags/.pmmlintrc.yaml': "rules: !!js/function 'function () { require(\"fs\").writeFileSync(\"yaml-tags.ran\", \"ran\") }'\n",
+  'yaml-tags/alerts-gtm.md': FLAWED_GTM,
+  // A config-looking script beside the documents: not a config file name, so not even read.
+  'js-config/.pmmlintrc.js': script('js-config.ran'),
+  'js-config/pmmlint.config.js': script('js-config2.ran'),
+  'js-config/alerts-gtm.md': FLAWED_GTM,
+};
+const MARKERS = ['extends-js/extends-js.ran', 'checklist-js/checklist-js.ran', 'yaml-tags/yaml-tags.ran', 'js-config/js-config.ran', 'js-config/js-config2.ran'];
+
+describe('workspace trust: config files are data only', { timeout: 60_000 }, () => {
+  const tree = makeTree(FILES);
+  const noMarkers = () => {
+    for (const m of MARKERS) assert.ok(!fs.existsSync(path.join(tree.dir, m)), `${m}: a workspace script ran`);
+    assert.ok(!fs.existsSync(path.join(ROOT, 'yaml-tags.ran')));
+  };
+  after(() => tree.cleanup());
+
+  it('the CLI never runs a script that a config names: the config is an error, the scripts did not run', async () => {
+    const r = await runCli(['--format', 'json', '.'], { cwd: tree.dir });
+    noMarkers();
+    assert.equal(r.code, 2, r.stderr);
+    for (const dir of ['extends-js', 'checklist-js', 'yaml-tags']) assert.match(r.stderr, new RegExp(`${dir}[/\\\\]`), `a config error names ${dir}`);
+    const reports = JSON.parse(r.stdout) as Array<{ file: string; docType: string | null }>;
+    // The folder with only scripts beside it is linted with the defaults.
+    assert.equal(reports.find((x) => x.file.startsWith('js-config'))?.docType, 'gtm-brief');
+  });
+
+  describe('the language server', () => {
+    let client: LspClient;
+    before(async () => {
+      client = await LspClient.start({ rootPath: tree.dir, workspaceFolders: [tree.dir] });
+    });
+    after(() => client.stop());
+
+    it('reports the configs as errors and runs none of the scripts', async () => {
+      for (const dir of ['extends-js', 'checklist-js', 'yaml-tags']) {
+        const uri = uriOf(path.join(tree.dir, dir, 'alerts-gtm.md'));
+        client.open(uri, FLAWED_GTM);
+        const p = await client.diagnosticsFor(uri, 1);
+        assert.ok(p.diagnostics.some((d) => d.severity === 1 && /config error/.test(d.message)), `${dir}: ${p.diagnostics.map((d) => d.message).join(' | ')}`);
+      }
+      const uri = uriOf(path.join(tree.dir, 'js-config', 'alerts-gtm.md'));
+      client.open(uri, FLAWED_GTM);
+      const p = await client.diagnosticsFor(uri, 1);
+      assert.ok(p.diagnostics.some((d) => d.code === 'required-element'), 'linted with the defaults');
+      noMarkers();
+    });
+  });
+});
+
+describe('workspace trust: what the package declares and ships', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+  it('declares untrusted workspaces supported, with the reason in both languages', () => {
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    const key = String(pkg.capabilities.untrustedWorkspaces.description).replace(/^%|%$/g, '');
+    for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const text = JSON.parse(fs.readFileSync(path.join(ROOT, nls), 'utf8'))[key] as string;
+      assert.match(text, /\.pmmlintrc/, nls);
+    }
+  });
+
+  it('the engine, server and client have no way to run text as code', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(dir, e.name));
+        else if (e.name.endsWith('.ts')) files.push(path.join(dir, e.name));
+      }
+    };
+    for (const dir of ['server/src', 'client/src', 'client/preview']) walk(path.join(ROOT, dir));
+    assert.ok(files.length > 20);
+    const offences: string[] = [];
+    for (const file of files) {
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        const code = line.replace(/\/\/.*$/, '');
+        const hits = [
+          /\beval\s*\(/,
+          /\bnew\s+Function\s*\(/,
+          /\brequire\s*\(\s*[^'"\s)]/, // require of a computed name
+          /\bimport\s*\(/, // dynamic import
+          /child_process/,
+          /\bvm\.(?!runInNewContext\('gc'\))/, // vm only to reach the garbage collector, with a constant
+          /\.innerHTML\s*=(?!\s*html;)/, // the preview page parses HTML only into a <template>, then sanitises
+        ].filter((re) => re.test(code));
+        if (hits.length) offences.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    assert.deepEqual(offences, []);
+  });
+});

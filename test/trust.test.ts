@@ -45,6 +45,9 @@ describe('workspace trust: config files are data only', { timeout: 60_000 }, () 
     noMarkers();
     assert.equal(r.code, 2, r.stderr);
     for (const dir of ['extends-js', 'checklist-js', 'yaml-tags']) assert.match(r.stderr, new RegExp(`${dir}[/\\\\]`), `a config error names ${dir}`);
+    // A script is refused by its name, unread.
+    assert.match(r.stderr, /extends: '\.\/evil\.js' is a script/);
+    assert.match(r.stderr, /checklists: '\.\/evil\.cjs' is a script/);
     const reports = JSON.parse(r.stdout) as Array<{ file: string; docType: string | null }>;
     // The folder with only scripts beside it is linted with the defaults.
     assert.equal(reports.find((x) => x.file.startsWith('js-config'))?.docType, 'gtm-brief');
@@ -62,7 +65,7 @@ describe('workspace trust: config files are data only', { timeout: 60_000 }, () 
         const uri = uriOf(path.join(tree.dir, dir, 'alerts-gtm.md'));
         client.open(uri, FLAWED_GTM);
         const p = await client.diagnosticsFor(uri, 1);
-        assert.ok(p.diagnostics.some((d) => d.severity === 1 && /config error/.test(d.message)), `${dir}: ${p.diagnostics.map((d) => d.message).join(' | ')}`);
+        assert.ok(p.diagnostics.some((d) => d.severity === 1 && /config error/.test(typeof d.message === 'string' ? d.message : d.message.value)), `${dir}: ${p.diagnostics.map((d) => JSON.stringify(d.message)).join(' | ')}`);
       }
       const uri = uriOf(path.join(tree.dir, 'js-config', 'alerts-gtm.md'));
       client.open(uri, FLAWED_GTM);

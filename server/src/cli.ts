@@ -9,6 +9,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ConfigError, isIgnored, findConfigFile, loadConfigFile, defaultConfig, type ResolvedConfig } from './core/config';
 import { localeFromEnv, parseLocale, t } from './core/i18n';
 import { lintText } from './core/lint';
+import { nestingCutAt } from './core/parse';
 import type { Locale } from './core/types';
 import { formatJson } from './format/json';
 import { toJsonReport, type JsonFileReport } from './format/positions';
@@ -70,9 +71,25 @@ function lintSource(display: string, filePath: string | undefined, text: string,
     locale: ctx.localeForced ? ctx.locale : config.locale ?? ctx.locale,
     onRuleError: (ruleId, error) => notices.push(`pmm-lint: rule ${ruleId} failed on ${display}: ${(error as Error).stack ?? error}`),
   });
+  const cut = nestingCutAt(result.model.root);
+  if (cut !== undefined) notices.push(t(ctx.locale, 'cli.tooDeep', { file: display, line: result.model.lines.position(cut).line }));
   const report = toJsonReport(display, result);
   if (ctx.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
   return report;
+}
+
+/**
+ * lintSource for one file of many: should the engine ever throw on some text, that file gets a notice and exit
+ * code 2, and the other files are still reported (rather than an internal error that loses every report).
+ */
+function lintSourceSafely(display: string, filePath: string | undefined, text: string, config: ResolvedConfig, ctx: LintContext): FileOutcome {
+  const notices: string[] = [];
+  try {
+    return { report: lintSource(display, filePath, text, config, ctx, notices), notices, failed: false };
+  } catch (error) {
+    notices.push(t(ctx.locale, 'cli.lintFailed', { file: display, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
+    return { notices, failed: true };
+  }
 }
 
 /** Reads and lints one file: ignored, too large, binary and unreadable files give a notice instead of a report. */
@@ -95,9 +112,7 @@ function lintFile(job: FileJob, ctx: LintContext): FileOutcome {
   if (looksBinary(buf)) return { notices: [t(locale, 'cli.skipBinary', { file: display })], failed: false };
   let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const notices: string[] = [];
-  const report = lintSource(display, abs, text, config, ctx, notices);
-  return { report, notices, failed: false };
+  return lintSourceSafely(display, abs, text, config, ctx);
 }
 
 /** One config per config file (or none), loaded once; a broken one is reported once through `onError`. */
@@ -241,9 +256,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const config = configFor(filePath ?? path.join(io.cwd, 'stdin.md'));
     const text = await io.readStdin();
     if (config) {
-      const notices: string[] = [];
-      reports.push(lintSource(name, filePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, config, ctx, notices));
-      for (const n of notices) io.stderr(n + '\n');
+      const outcome = lintSourceSafely(name, filePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, config, ctx);
+      for (const n of outcome.notices) io.stderr(n + '\n');
+      if (outcome.failed) exitCode = 2;
+      if (outcome.report) reports.push(outcome.report);
     }
   } else {
     const files = new Map<string, boolean>(); // absolute path -> named explicitly

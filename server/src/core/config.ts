@@ -122,36 +122,93 @@ function validateConfigValue(file: string, value: unknown, doc: Document, text: 
     if (e.keyword === 'additionalProperties') parts.push((e.params as { additionalProperty: string }).additionalProperty);
     if (e.keyword === 'propertyNames') parts.push((e.params as { propertyName: string }).propertyName);
     const where = lineOf(doc, text, parts);
-    const detail = e.keyword === 'propertyNames' ? `/rules: unknown rule '${(e.params as { propertyName: string }).propertyName}'` : describeAjvError(e);
-    throw new ConfigError(file, detail, where.line, where.column);
+    const describe = (x: typeof e) => (x.keyword === 'propertyNames' ? `/rules: unknown rule '${(x.params as { propertyName: string }).propertyName}'` : describeAjvError(x));
+    // The first problem with its line, and up to two more elsewhere in the file ("rules: 5, checklists: 'x'").
+    const others = errors.filter((x) => x !== e && x.instancePath !== e.instancePath && !['if', 'oneOf', 'anyOf'].includes(x.keyword));
+    const details = [...new Set([describe(e), ...others.map(describe)])].slice(0, 3);
+    throw new ConfigError(file, details.join('; '), where.line, where.column);
   }
   return value as RawConfig;
 }
 
-function loadChecklistEntry(file: string, entry: string | Record<string, unknown>, index: number, doc: Document | null, text: string): Record<string, unknown> {
-  if (typeof entry !== 'string') return entry;
+/** Config and checklist files are data: a name that looks like a script is refused before anything reads it. */
+const SCRIPT_RE = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/i;
+
+function scriptRefused(what: string, name: string): string {
+  return `${what}: '${name}' is a script; config and checklist files are data (JSON or YAML), and nothing in them is run`;
+}
+
+interface ChecklistSource {
+  raw: Record<string, unknown>;
+  /** The file that holds the checklist (the config file itself for an inline one). */
+  file: string;
+  /** Where the checklist's own path starts in `doc` (['checklists', i] inline, [] in a checklist file). */
+  base: Array<string | number>;
+  doc: Document | null;
+  text: string;
+}
+
+function loadChecklistEntry(file: string, entry: string | Record<string, unknown>, index: number, doc: Document | null, text: string): ChecklistSource {
+  if (typeof entry !== 'string') return { raw: entry, file, base: ['checklists', index], doc, text };
+  const where = doc ? lineOf(doc, text, ['checklists', index]) : {};
+  if (SCRIPT_RE.test(entry)) throw new ConfigError(file, scriptRefused('checklists', entry), where.line, where.column);
   const target = path.resolve(path.dirname(file), entry);
-  const { value } = readDataFile(target);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const where = doc ? lineOf(doc, text, ['checklists', index]) : {};
+  const read = readDataFile(target);
+  if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
     throw new ConfigError(target, 'a checklist file must hold an object', where.line, where.column);
   }
-  return value as Record<string, unknown>;
+  return { raw: read.value as Record<string, unknown>, file: target, base: [], doc: read.doc, text: read.text };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What must hold before a checklist can be merged into a built-in one (the schema checks the merged result). */
+function shapeErrors(raw: Record<string, unknown>): Array<{ detail: string; path: Array<string | number> }> {
+  const errors: Array<{ detail: string; path: Array<string | number> }> = [];
+  if (typeof raw.type !== 'string') errors.push({ detail: '/type: must be a string', path: ['type'] });
+  if (raw.elements !== undefined && !(Array.isArray(raw.elements) && raw.elements.every(isObject))) {
+    errors.push({ detail: '/elements: must be a list of element objects', path: ['elements'] });
+  }
+  if (raw.removeElements !== undefined && !(Array.isArray(raw.removeElements) && raw.removeElements.every((x) => typeof x === 'string'))) {
+    errors.push({ detail: '/removeElements: must be a list of element ids', path: ['removeElements'] });
+  }
+  if (raw.order !== undefined && !(Array.isArray(raw.order) && raw.order.every((p) => Array.isArray(p)))) {
+    errors.push({ detail: '/order: must be a list of [before, after] pairs of element ids', path: ['order'] });
+  }
+  return errors;
 }
 
 function applyChecklists(file: string, base: Checklist[], entries: Array<string | Record<string, unknown>>, doc: Document | null, text: string): Checklist[] {
   const result = [...base];
   entries.forEach((entry, index) => {
-    const raw = loadChecklistEntry(file, entry, index, doc, text);
-    const source = typeof entry === 'string' ? path.resolve(path.dirname(file), entry) : file;
+    const src = loadChecklistEntry(file, entry, index, doc, text);
+    const { raw } = src;
     const type = raw.type;
+    const fail = (detail: string, at: Array<string | number>) => {
+      const where = src.doc ? lineOf(src.doc, src.text, [...src.base, ...at]) : {};
+      throw new ConfigError(src.file, `invalid checklist '${String(type)}': ${detail}`, where.line, where.column);
+    };
+    const shape = shapeErrors(raw);
+    if (shape.length) fail(shape.map((e) => e.detail).join('; '), shape[0].path);
     const at = result.findIndex((c) => c.type === type);
     const { removeElements, ...rest } = raw as { removeElements?: string[] } & Record<string, unknown>;
     const candidate = at >= 0 ? mergeChecklist(result[at], { ...(rest as Partial<Checklist>), removeElements }) : (rest as unknown as Checklist);
     const errors = validateChecklist(candidate);
     if (errors.length) {
-      const where = typeof entry === 'string' || !doc ? {} : lineOf(doc, text, ['checklists', index]);
-      throw new ConfigError(source, `invalid checklist '${String(type)}': ${errors.slice(0, 3).join('; ')}`, where.line, where.column);
+      // Errors name elements by their place in the merged list; name them by id, and point at the user's own
+      // element where the file has one.
+      const ownElements = Array.isArray(raw.elements) ? (raw.elements as Array<Record<string, unknown>>) : [];
+      let pointAt: Array<string | number> = [];
+      const details = errors.slice(0, 3).map((e) =>
+        e.replace(/^\/elements\/(\d+)/, (whole, n: string) => {
+          const id = ((candidate.elements as unknown[])[Number(n)] as { id?: unknown } | undefined)?.id;
+          if (typeof id !== 'string') return whole;
+          const own = ownElements.findIndex((el) => el.id === id);
+          if (own >= 0 && pointAt.length === 0) pointAt = ['elements', own];
+          return `/elements/${id}`;
+        }),
+      );
+      fail(details.join('; '), pointAt);
     }
     if (at >= 0) result[at] = candidate;
     else result.push({ ...candidate, aliases: candidate.aliases ?? [], fileNames: candidate.fileNames ?? [] });
@@ -163,8 +220,20 @@ function normalizeSeverity(s: SeveritySetting | 'warn'): SeveritySetting {
   return s === 'warn' ? 'warning' : s;
 }
 
-/** Loads one config file with its `extends` chain. */
+/**
+ * Loads one config file with its `extends` chain. Throws only ConfigErrors: whatever a config holds, the CLI and
+ * the server report it against the file instead of failing.
+ */
 export function loadConfigFile(file: string, seen: Set<string> = new Set()): ResolvedConfig {
+  try {
+    return loadConfigFileUnguarded(file, seen);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(path.resolve(file), `could not be read as a config (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function loadConfigFileUnguarded(file: string, seen: Set<string>): ResolvedConfig {
   const abs = path.resolve(file);
   if (seen.has(abs)) throw new ConfigError(abs, '`extends` forms a cycle');
   seen.add(abs);
@@ -174,6 +243,10 @@ export function loadConfigFile(file: string, seen: Set<string> = new Set()): Res
   const parents = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
   for (const parent of parents) {
     const parentFile = path.resolve(path.dirname(abs), parent);
+    if (SCRIPT_RE.test(parent)) {
+      const where = lineOf(doc, text, ['extends']);
+      throw new ConfigError(abs, scriptRefused('extends', parent), where.line, where.column);
+    }
     if (!fs.existsSync(parentFile)) {
       const where = lineOf(doc, text, ['extends']);
       throw new ConfigError(abs, `extends: '${parent}' was not found`, where.line, where.column);
@@ -212,7 +285,14 @@ export function withExtraChecklists(config: ResolvedConfig, files: readonly stri
   if (files.length === 0) return config;
   const abs = files.map((f) => path.resolve(f));
   // Entries are absolute, so the base file only names the source in messages.
-  const checklists = applyChecklists(path.join(process.cwd(), 'settings'), config.checklists, abs, null, '');
+  const settings = path.join(process.cwd(), 'settings');
+  let checklists: Checklist[];
+  try {
+    checklists = applyChecklists(settings, config.checklists, abs, null, '');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(settings, `a checklist could not be read (${error instanceof Error ? error.message : String(error)})`);
+  }
   return { ...config, checklists, sources: [...config.sources, ...abs] };
 }
 

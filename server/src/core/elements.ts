@@ -74,13 +74,17 @@ export function matchElements(model: DocumentModel, compiled: CompiledChecklist)
   return result;
 }
 
-/** Plain text of Markdown source for the recognisers: no link targets, no emphasis marks, no table pipes. */
+/**
+ * Plain text of Markdown source for the recognisers: no link targets, no emphasis marks, no table pipes. (A link's
+ * text and target, and a tag, stop at the next bracket: `[^>]+>` tried from every '<' of a 1 MB run of '<' took
+ * minutes.)
+ */
 export function plain(md: string): string {
   return md
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!\[([^[\]]*)\]\([^)[\]]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\([^)[\]]*\)/g, '$1')
     .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<[^<>]+>/g, ' ')
     .replace(/[*_`~|>#]+/g, ' ')
     .replace(/^\s*(?:[-+]|\d+[.)])\s+/gm, '')
     .replace(/\s+/g, ' ')
@@ -115,7 +119,28 @@ function isPlaceholderItem(item: Item, placeholders: PlaceholderHit[]): boolean 
   return placeholders.some((p) => p.span.start >= item.span.start && p.span.end <= item.span.end);
 }
 
-const NAME_RE = /@[\w.-]+|[\w.+-]+@[\w-]+\.[\w.]+|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)+\b|(?:[:：|]\s*|^\s*)[\u4e00-\u9fff]{2,4}(?:\s|$|[，,、|（(])/mu;
+/** A pattern's leading run: `\d+`, `\s*`, `[a-z]+`, `[^)]*`. */
+const LEADING_RUN = /^(\\[dDwWsS]|\[(?:\\.|[^\]\\])+\])[*+]/;
+const containsCache = new Map<string, RegExp>();
+
+/**
+ * A `contains` pattern, compiled. checklist.ts refuses patterns that can take exponential time; an ordinary one
+ * that starts with a run (`\d+%`, `\d+\s*(元|美元)`) is still tried from every character of a long run of digits
+ * with no '%' after it, in time that grows with the square of the run (a line of a million digits: minutes). A
+ * lookbehind lets the run start only where the text's run starts, which changes nothing about what matches.
+ */
+export function containsRegExp(pattern: string): RegExp {
+  let re = containsCache.get(pattern);
+  if (!re) {
+    const run = LEADING_RUN.exec(pattern);
+    re = new RegExp(run ? `(?<!${run[1]})${pattern}` : pattern, 'iu');
+    if (containsCache.size > 500) containsCache.clear();
+    containsCache.set(pattern, re);
+  }
+  return re;
+}
+
+const NAME_RE = /@[\w.-]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)+\b|(?:[:：|]\s*|^\s*)[\u4e00-\u9fff]{2,4}(?:\s|$|[，,、|（(])/mu;
 
 /** Runs one check; pushes weak reasons and problems. */
 function runCheck(
@@ -152,7 +177,7 @@ function runCheck(
       return;
     case 'contains': {
       const hay = heading.label + '\n' + content.text;
-      if (!check.patterns.some((p) => new RegExp(p, 'iu').test(hay))) {
+      if (!check.patterns.some((p) => containsRegExp(p).test(hay))) {
         out.reasons.push({ ruleId: null, messageId: 'reason.custom', data: { en: check.reason.en, zh: check.reason.zh } });
       }
       return;

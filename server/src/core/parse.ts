@@ -2,7 +2,7 @@
 
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Root } from 'mdast';
+import type { Nodes, Parent, Root, Text } from 'mdast';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -29,10 +29,126 @@ const processor = unified().use(remarkParse).use(pmmSyntax);
 
 /**
  * Parses the text. (The table construct stays on even for text with no pipe: micromark reads "text\n--:" as a
- * one-column table.)
+ * one-column table.) Nesting is bounded, see below.
  */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  const capped = capPrefixes(text);
+  const root = processor.parse(capped?.text ?? text) as Root;
+  const cut = capDepth(root, capped?.text ?? text);
+  const at = Math.min(capped?.at ?? Infinity, cut ?? Infinity);
+  if (at !== Infinity) nestingCuts.set(root, at);
+  return root;
+}
+
+// ---- Nesting limits ---------------------------------------------------------------------------------------
+//
+// micromark reads a line nested n containers deep in time that grows with n squared, and gives a tree n nodes
+// deep that recursive walks (ours, mdast-util-to-string, the preview's mdast-util-to-hast) cannot take past a
+// few thousand levels: a 10 KB line of "- - - ..." (5,000 nested lists) took 13 s and then overflowed the stack,
+// which ended the CLI with no output for any file. So:
+// - a line's container prefix (indentation, '>' and list markers) is read up to MAX_PREFIX_COLUMNS columns: the
+//   character there is replaced, for the parser only, by a no-break space, so the line's text starts there;
+// - a tree is cut at MAX_TREE_DEPTH (emphasis or links nested thousands deep): deeper content becomes one text
+//   node.
+// Both keep every offset, so findings still point into the document. No real document comes near either limit.
+// Both work line by line and block by block, so a window parsed by incremental.ts gets what a full parse gets.
+
+/** Columns of a line's container prefix that the parser reads: up to 100 nested block quotes or 50 lists. */
+export const MAX_PREFIX_COLUMNS = 100;
+/** Depth of the tree below the root beyond which content is kept as text. */
+export const MAX_TREE_DEPTH = 120;
+
+const nestingCuts = new WeakMap<Root, number>();
+
+/** Where a parse cut the nesting short (an offset into the text), for a tree made by parseMarkdown. */
+export function nestingCutAt(root: Root): number | undefined {
+  return nestingCuts.get(root);
+}
+
+const NBSP = '\u00a0';
+
+function isBlankOrEnd(code: number): boolean {
+  // space, tab, line feed, carriage return, or past the end (NaN)
+  return code === 32 || code === 9 || code === 10 || code === 13 || Number.isNaN(code);
+}
+
+/** Replaces the character at which a line's container prefix goes past MAX_PREFIX_COLUMNS; null when none does. */
+function capPrefixes(text: string): { text: string; at: number } | null {
+  const n = text.length;
+  let cuts: number[] | null = null;
+  let i = 0;
+  while (i < n) {
+    let col = 0;
+    let j = i;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      let chars = 1;
+      let width = 1;
+      if (c === 9) width = 4 - (col % 4);
+      else if (c === 45 || c === 43 || c === 42) {
+        // - + * : a bullet only when a blank or the line's end follows
+        if (!isBlankOrEnd(text.charCodeAt(j + 1))) break;
+      } else if (c >= 48 && c <= 57) {
+        // 1. or 1) : up to nine digits
+        let k = j;
+        while (k < n && k - j < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+        const d = text.charCodeAt(k);
+        if ((d !== 46 && d !== 41) || !isBlankOrEnd(text.charCodeAt(k + 1))) break;
+        chars = width = k + 1 - j;
+      } else if (c !== 32 && c !== 62) break; // not a space or '>'
+      if (col + width > MAX_PREFIX_COLUMNS) {
+        (cuts ??= []).push(j);
+        break;
+      }
+      col += width;
+      j += chars;
+    }
+    // The next line (CommonMark line endings: LF, CRLF, CR). A charCodeAt loop, not indexOf: on the external
+    // strings that Buffer#toString gives for files over 1 MB, indexOf from a position costs microseconds a call.
+    let c = text.charCodeAt(j);
+    while (c !== 10 && c !== 13 && j < n) c = text.charCodeAt(++j);
+    i = j + (c === 13 && text.charCodeAt(j + 1) === 10 ? 2 : 1);
+  }
+  if (!cuts) return null;
+  let out = '';
+  let from = 0;
+  for (const at of cuts) {
+    out += text.slice(from, at) + NBSP;
+    from = at + 1;
+  }
+  return { text: out + text.slice(from), at: cuts[0] };
+}
+
+/** Node types whose children may be flow content (a paragraph) or phrasing content (text): where a cut can go. */
+const FLOW_PARENTS = new Set(['blockquote', 'listItem', 'footnoteDefinition']);
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
+
+/** Keeps the tree within MAX_TREE_DEPTH (without recursion): returns the offset of the first cut, or null. */
+function capDepth(root: Root, text: string): number | null {
+  let cut: number | null = null;
+  const stack: Array<[Parent, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    for (const child of node.children as Nodes[]) {
+      if (!('children' in child) || child.children.length === 0) continue;
+      if (depth + 1 < MAX_TREE_DEPTH || !(FLOW_PARENTS.has(child.type) || PHRASING_PARENTS.has(child.type))) {
+        stack.push([child, depth + 1]);
+        continue;
+      }
+      const kids = child.children as Nodes[];
+      const start = kids[0].position?.start;
+      const end = kids[kids.length - 1].position?.end;
+      if (start?.offset === undefined || end?.offset === undefined) {
+        (child as Parent).children = [];
+        continue;
+      }
+      const position = () => ({ start: { ...start }, end: { ...end } });
+      const leaf: Text = { type: 'text', value: text.slice(start.offset, end.offset), position: position() };
+      (child as Parent).children = FLOW_PARENTS.has(child.type) ? [{ type: 'paragraph', children: [leaf], position: position() }] : [leaf];
+      cut = Math.min(cut ?? Infinity, start.offset);
+    }
+  }
+  return cut;
 }
 
 /** Front matter limits: a huge or alias-bombed block is reported, not expanded. */
@@ -70,10 +186,12 @@ function readYaml(raw: string, rawStart: number, span: { start: number; end: num
   const errors: FrontMatter['errors'] = [];
   let data: Record<string, unknown> | null = null;
   try {
-    const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    // Markdown ends a line at a lone CR (old Mac files) too; the YAML parser does not: give it LF, same offsets.
+    const yamlText = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
+    const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     // One mistake often yields several parser errors: report the first, at the line a person would fix.
     const e = doc.errors[0];
-    if (e) errors.push({ message: firstLine(e.message), span: errorSpan(raw, rawStart, e.message, e.pos) });
+    if (e) errors.push({ message: firstLine(e.message), span: errorSpan(yamlText, rawStart, e.message, e.pos) });
     if (errors.length === 0) {
       const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
       if (value === null || value === undefined) data = {};

@@ -112,6 +112,10 @@ export function splitSentences(text: string): Span[] {
   return spans.filter((s) => text.slice(s.start, s.end).trim().length > 0);
 }
 
+// Where an alternative starts with an unbounded run (\d+, [\w.+-]+), a lookbehind lets it start only where the
+// run does: otherwise it is tried from every character of a long run, in time that grows with the square of the
+// run (a line of a million digits took minutes). Which texts match does not change.
+
 // A Chinese figure; a lone 一 before a classifier ("一个", "一家") means "a", not a count.
 const CN_NUM = '(?:[零两三四五六七八九十百千万亿]|一(?=[零一二两三四五六七八九十百千万亿]))[零一二两三四五六七八九十百千万亿]*';
 
@@ -139,7 +143,7 @@ export const DATE_RE = new RegExp(
     String.raw`\b[TLD]\s*[-+]\s*\d+`,
     String.raw`\blaunch\s+day\b`,
     String.raw`\b(?:day|week)\s+\d+\b`,
-    String.raw`\d+\s*(?:-\s*\d+\s*)?(?:days?|weeks?)\s+(?:pre|post|before|after)[-\s]?(?:launch|ga|release)`,
+    String.raw`(?<!\d)\d+\s*(?:-\s*\d+\s*)?(?:days?|weeks?)\s+(?:pre|post|before|after)[-\s]?(?:launch|ga|release)`,
     String.raw`(?:发布|上线|上市)(?:日|当天)|(?:发布|上线|上市)(?:前|后)\s*第?\s*\d+\s*(?:天|日|周)`,
   ].join('|'),
   'iu',
@@ -166,7 +170,7 @@ export const TIMEFRAME_RE = new RegExp(
     String.raw`/\s*(?:day|week|wk|month|mo|quarter|qtr|year|yr)\b`,
     String.raw`\b(?:q[1-4]|h[12]|fy)\s*'?\d{2,4}\b`,
     String.raw`\b(?:in|by|during|before|through|until|end of|of|since)\s+(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年`,
-    String.raw`[\d一二两三四五六七八九十百]+\s*(?:个)?(?:天|日|周|星期|个月|月|季度|年|小时|分钟)`,
+    String.raw`(?<![\d一二两三四五六七八九十百])[\d一二两三四五六七八九十百]+\s*(?:个)?(?:天|日|周|星期|个月|月|季度|年|小时|分钟)`,
     String.raw`(?:每|首|前)(?:天|日|周|月|季度|年)|(?:上线|发布|上市)(?:后|前)|同比|环比|年度|季度|月度|截至`,
   ].join('|'),
   'iu',
@@ -174,12 +178,12 @@ export const TIMEFRAME_RE = new RegExp(
 
 /** A baseline or a relative change: "from 12% to 20%", "vs. last year", "reduce by 30%", 提升 20%. */
 export const BASELINE_RE =
-  /\bfrom\s+\S+\s+to\b|\bvs\.?\s|\bversus\b|\bcompared (?:to|with)\b|\bbaseline\b|\b(?:increase|decrease|reduce|cut|grow|improve|raise|lower|lift|boost|drop)\w*\b[^.\n]{0,40}?\d+(?:\.\d+)?\s*(?:%|x\b|pp\b|points?)|\d+(?:\.\d+)?\s*(?:%|x)\s+(?:faster|slower|more|less|fewer|higher|lower|increase|decrease|reduction)|从[^，。\n]{0,20}(?:到|提升至|降至|增至)|(?:提升|提高|降低|减少|增长|下降|缩短)[^，。\n]{0,10}\d|基线/iu;
+  /\bfrom\s+\S+\s+to\b|\bvs\.?\s|\bversus\b|\bcompared (?:to|with)\b|\bbaseline\b|\b(?:increase|decrease|reduce|cut|grow|improve|raise|lower|lift|boost|drop)\w*\b[^.\n]{0,40}?\d+(?:\.\d+)?\s*(?:%|x\b|pp\b|points?)|(?<!\d)\d+(?:\.\d+)?\s*(?:%|x)\s+(?:faster|slower|more|less|fewer|higher|lower|increase|decrease|reduction)|从[^，。\n]{0,20}(?:到|提升至|降至|增至)|(?:提升|提高|降低|减少|增长|下降|缩短)[^，。\n]{0,10}\d|基线/iu;
 
 /** Evidence: a link, a quote, a customer, a study, a footnote, a figure. */
 export const SOURCE_RE =
   /https?:\/\/|\]\(|\[\^?\d+\]|\baccording to\b|\bsource:|\bcase study\b|\bcustomer[s]?\b[^.\n]{0,40}\b(?:said|says|reported|saw|cut|reduced|increased)|\bgartner\b|\bforrester\b|\bidc\b|来源[:：]|据[^，。；\n]{1,24}(?:统计|报告|调研|调查|显示|测算)|(?:报告|调研|调查|数据)显示|《[^》]+》|案例/iu;
 
 export function hasQuote(text: string): boolean {
-  return /“[^”]{6,}”|"[^"]{6,}"|「[^」]{4,}」|『[^』]{4,}』/u.test(text);
+  return /“[^“”]{6,}”|"[^"]{6,}"|「[^「」]{4,}」|『[^『』]{4,}』/u.test(text);
 }

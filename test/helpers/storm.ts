@@ -96,14 +96,17 @@ export async function storm(client: LspClient, folder: string, options: StormOpt
     open.push(uri);
     result.opened++;
   };
-  const closeOne = async () => {
-    const uri = open.splice(Math.floor(next() * open.length), 1)[0];
-    // Half the time after its current version was linted, else while the server is still behind.
-    if (next() < 0.5) await client.diagnosticsFor(uri, client.docs.get(uri)!.version);
+  const close = (uri: string) => {
     if (!client.published.some((p) => p.uri === uri)) result.closedUnlinted++;
     client.close(uri);
     closed.add(uri);
     result.closed++;
+  };
+  const closeOne = async () => {
+    const uri = open.splice(Math.floor(next() * open.length), 1)[0];
+    // Half the time after its current version was linted, else while the server is still behind.
+    if (next() < 0.5) await client.diagnosticsFor(uri, client.docs.get(uri)!.version);
+    close(uri);
   };
   const editOne = (uri: string) => {
     const doc = client.docs.get(uri)!;
@@ -129,11 +132,7 @@ export async function storm(client: LspClient, folder: string, options: StormOpt
       // Now and then a document opened and closed again at once, before the server could lint it.
       if (next() < 0.3) {
         openOne();
-        const uri = open.pop()!;
-        if (!client.published.some((p) => p.uri === uri)) result.closedUnlinted++;
-        client.close(uri);
-        closed.add(uri);
-        result.closed++;
+        close(open.pop()!);
       }
     }
     if (edit % options.checkpointEvery === 0 || edit === options.edits) {

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { random } from '../../bench/corpus';
 import { lintText } from '../../server/src/core/lint';
 import { SERVER_STATUS_REQUEST, type ServerStatus } from '../../server/src/protocol';
 import { LspClient, ROOT, uriOf } from './lsp';
@@ -25,18 +26,6 @@ const INSERTS = [
   '\n## Owners\n\n- PMM: Dana Li\n', '\n## 成功指标\n\n- 30 天内 NPS 提升到 40\n', '| a | b |\n|---|---|\n| 1 | 2 |\n',
   '\n## Success metrics\n\n- 500 sign-ups in the first 30 days\n', '---\ntype: gtm-brief\n---\n', '```\ncode\n', '<!-- x -->',
 ];
-
-/** A small deterministic generator (mulberry32), so a failing storm can be replayed from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface StormOptions {
   edits: number;
@@ -79,6 +68,7 @@ export function expectedDiagnostics(uri: string, file: string, text: string): st
 }
 
 export async function storm(client: LspClient, folder: string, options: StormOptions): Promise<StormResult> {
+  // The bench's deterministic generator: a failing storm is replayed from its seed.
   const next = random(options.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   let serial = 0;

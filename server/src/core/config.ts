@@ -20,6 +20,8 @@ export interface ResolvedConfig {
   checklists: Checklist[];
   ignore: Array<{ pattern: string; base: string }>;
   locale?: Locale;
+  /** The document type set by an `overrides` entry for this file (front matter `type:` still wins). */
+  type?: string;
   maxFileSize: number;
   /** Config files that contributed, nearest last. */
   files: string[];

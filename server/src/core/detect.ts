@@ -10,7 +10,7 @@ export const TYPE_KEYS = ['type', 'pmm-type', 'pmm_type', 'doctype', 'doc-type',
 
 export interface Detection {
   checklist: Checklist | null;
-  via: 'front-matter' | 'file-name' | 'headings' | null;
+  via: 'front-matter' | 'config' | 'file-name' | 'headings' | null;
   /** A front matter type value that names no known type. */
   unknownTypeValue: string | null;
   /** Where that value is. */
@@ -81,13 +81,23 @@ export function headingScore(model: DocumentModel, compiled: CompiledChecklist):
   return score;
 }
 
-export function detectType(model: DocumentModel, filePath: string | undefined, checklists: readonly Checklist[]): Detection {
+export interface Suggestion {
+  type: string;
+  confidence: number;
+  evidence: string[];
+}
+
+export function detectType(model: DocumentModel, filePath: string | undefined, checklists: readonly Checklist[], declaredType?: string): Detection {
   const fm = frontMatterType(model);
   let unknownTypeValue: string | null = null;
   if (fm) {
     const byValue = typeForValue(checklists, fm.value);
     if (byValue) return { checklist: byValue, via: 'front-matter', unknownTypeValue: null, typeValueOffset: fm.offset };
     unknownTypeValue = fm.value;
+  }
+  if (declaredType) {
+    const byConfig = typeForValue(checklists, declaredType);
+    if (byConfig) return { checklist: byConfig, via: 'config', unknownTypeValue, typeValueOffset: fm?.offset ?? null };
   }
   const compiled = checklists.map(compileChecklist);
   const scores = compiled.map((c) => headingScore(model, c));

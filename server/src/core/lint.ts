@@ -2,7 +2,7 @@
 
 import { compileChecklist } from './checklist';
 import { defaultConfig, type ResolvedConfig } from './config';
-import { detectType, type Detection } from './detect';
+import { detectType, type Detection, type Suggestion } from './detect';
 import { disabledPredicate, readDirectives } from './disable';
 import { evaluateElements, matchElements, type ElementEvaluation } from './elements';
 import { t } from './i18n';
@@ -32,6 +32,8 @@ export interface LintResult {
   model: DocumentModel;
   analysis: Analysis | null;
   locale: Locale;
+  /** For a document that is not linted as a type but reads like one: the type, how sure, and why. */
+  suggestion?: Suggestion | null;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -45,7 +47,7 @@ export function documentLanguage(model: DocumentModel): 'en' | 'zh' {
 }
 
 export function analyze(model: DocumentModel, filePath: string | undefined, config: ResolvedConfig): Analysis | null {
-  const detection: Detection = detectType(model, filePath, config.checklists);
+  const detection: Detection = detectType(model, filePath, config.checklists, config.type);
   if (!detection.checklist) return null;
   const compiled = compileChecklist(detection.checklist);
   const matches = matchElements(model, compiled);

@@ -1,7 +1,5 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { lintText } from '../server/src/core/lint';
 
 const doc = (type: string, body = '# Title\n\nSome text.\n') => `---\ntype: ${type}\nowner: A B\nstatus: draft\nupdated: 2026-11-01\n---\n\n${body}`;
@@ -50,7 +48,11 @@ describe('document type detection', () => {
     const text = '# 星图定位\n\n## 竞争替代方案\n\n- Excel\n- 自建数仓\n\n## 独特属性\n\n- 零售指标库\n\n## 价值\n\n- 报表时间从 3 天缩短到 2 小时\n\n## 目标客户\n\n- 门店 50 家以上的连锁零售\n';
     const r = lintText(text, { filePath: '/x/notes.md' });
     assert.equal(r.docType, 'positioning');
-    assert.equal(r.analysis?.detection.via, 'headings');
+    // The title says 定位 too.
+    assert.equal(r.analysis?.detection.via, 'title');
+    const untitled = lintText(text.replace('# 星图定位', '# 星图'), { filePath: '/x/notes.md' });
+    assert.equal(untitled.docType, 'positioning');
+    assert.equal(untitled.analysis?.detection.via, 'headings');
   });
 
   it('non-PMM Markdown gets no findings at all', () => {
@@ -76,41 +78,4 @@ describe('document type detection', () => {
     assert.equal(r.docType, null);
     assert.deepEqual(r.findings, []);
   });
-});
-
-// The real handbook documents of ../shared/eval-corpus (not copied into the project). Where it is present, the
-// detection must be the one a careful reviewer would make.
-const CORPUS = path.resolve(__dirname, '..', '..', 'shared', 'eval-corpus');
-describe('eval corpus detection', { skip: fs.existsSync(CORPUS) ? false : `${CORPUS} not present` }, () => {
-  const expected: Record<string, string | null> = {
-    'gitlab__buyer-personas.md': 'persona',
-    'gitlab__ci-message-house.md': 'message-house',
-    'gitlab__cd-message-house.md': 'message-house',
-    'jmagly__product-launch-plan-template.md': 'gtm-brief',
-    'mentilead__positioning-statement-template.md': 'positioning',
-    'posthog__feature-flags-positioning.md': 'positioning',
-    'posthog__session-replay-positioning.md': 'positioning',
-    'sourcegraph__batch-changes-positioning.md': 'positioning',
-    // Process pages, indexes and other kinds of document: left alone.
-    'gitlab__customer-insight.md': null,
-    'gitlab__alex-persona-snippets.md': null,
-    'gitlab__appsec-competitive.md': null,
-    'posthog__icp-scoring.md': null,
-    'posthog__product-announcements.md': null,
-    'sourcegraph__personas.md': null,
-    'sourcegraph__platform-positioning.md': null,
-    'sourcegraph__github-vs-sourcegraph.md': null,
-    'sourcegraph__notebooks-gtm.md': null,
-    'sourcegraph__launch-activity-list.md': null,
-    'zhucl1006__prd-template.md': null,
-    'ai-archi__product-overview-template.md': null,
-  };
-  for (const [file, type] of Object.entries(expected)) {
-    it(`${file} -> ${type}`, () => {
-      const p = path.join(CORPUS, file);
-      const r = lintText(fs.readFileSync(p, 'utf8'), { filePath: p });
-      assert.equal(r.docType, type);
-      if (type === null) assert.deepEqual(r.findings, []);
-    });
-  }
 });

@@ -24,7 +24,7 @@ interface Expected {
   elementId: string | null;
   line: number;
   column: number;
-  severity: 'error' | 'warning' | 'info';
+  severity: 'error' | 'warning' | 'info' | 'hint';
 }
 
 const FIXTURES = join(__dirname, 'fixtures', 'rules');

@@ -11,6 +11,7 @@ import battlecard from '../../checklists/battlecard.json';
 import insight from '../../checklists/insight.json';
 import feedbackBrief from '../../checklists/feedback-brief.json';
 import { normalizeLabel, hasCjk } from './text';
+import { compileTerm, readLabel, termScore, type Term } from './vocab';
 import type { Checklist, ChecklistElement } from './types';
 
 export const BUILT_IN_CHECKLISTS: readonly Checklist[] = [
@@ -41,18 +42,17 @@ export function validateChecklist(value: unknown): string[] {
     for (const el of list.elements) {
       if (seen.has(el.id)) errors.push(`/elements: duplicate element id '${el.id}'`);
       seen.add(el.id);
-      for (const check of el.checks ?? []) {
-        if (check.kind === 'contains') {
-          for (const p of check.patterns) {
-            try {
-              new RegExp(p, 'iu');
-            } catch {
-              errors.push(`/elements/${el.id}: invalid regular expression '${p}'`);
-              continue;
-            }
-            const unsafe = unsafePattern(p);
-            if (unsafe) errors.push(`/elements/${el.id}: unsafe regular expression '${p}': ${unsafe}`);
+      const patternLists = [...(el.checks ?? []).filter((c) => c.kind === 'contains').map((c) => (c as { patterns: string[] }).patterns), el.vocabulary?.phrases ?? []];
+      for (const patterns of patternLists) {
+        for (const p of patterns) {
+          try {
+            new RegExp(p, 'iu');
+          } catch {
+            errors.push(`/elements/${el.id}: invalid regular expression '${p}'`);
+            continue;
           }
+          const unsafe = unsafePattern(p);
+          if (unsafe) errors.push(`/elements/${el.id}: unsafe regular expression '${p}': ${unsafe}`);
         }
       }
     }
@@ -219,6 +219,10 @@ interface AliasMatcher {
 export interface CompiledElement {
   element: ChecklistElement;
   matchers: AliasMatcher[];
+  /** The element's names and vocabulary as terms, matched word by word (vocab.ts). */
+  terms: Term[];
+  /** Terms that count under another party's section. */
+  theirs: Term[];
 }
 
 export interface CompiledChecklist {
@@ -252,7 +256,19 @@ export function compileChecklist(checklist: Checklist): CompiledChecklist {
       const regex = hasWildcard ? new RegExp('^' + alias.split('wildcardx').map((p) => escapeRegex(p)).join('[^\\s]+(?:\\s[^\\s]+){0,2}') + '$', 'u') : null;
       matchers.push({ alias: hasWildcard ? alias.replace(/\s*wildcardx\s*/g, '*') : alias, regex, cjk: hasCjk(alias) });
     }
-    return { element, matchers };
+    const terms: Term[] = [];
+    const termSeen = new Set<string>();
+    for (const name of [...names, ...(element.vocabulary?.en ?? []), ...(element.vocabulary?.zh ?? [])]) {
+      if (name.includes('*')) continue;
+      const normalized = normalizeLabel(name);
+      const term = compileTerm(name, normalized);
+      const key = term ? term.cjk || term.exact || term.tokens.join(' ') : '';
+      if (!term || termSeen.has(key)) continue;
+      termSeen.add(key);
+      terms.push(term);
+    }
+    const theirs = (element.vocabulary?.theirs ?? []).map((w) => compileTerm(w, normalizeLabel(w))).filter((x): x is Term => x !== null);
+    return { element, matchers, terms, theirs };
   });
   const compiled: CompiledChecklist = {
     checklist,
@@ -285,19 +301,70 @@ export function matchScore(label: string, m: AliasMatcher): number {
   return 0;
 }
 
+/** A label that speaks for another party: an objection as asked ("Q: Isn't it free?", “They're cheaper.”). */
+const OBJECTION_LIKE = /[?？]["”」']?\s*$|^q\s*[:：.]|^问\s*[:：]|^["“「『]|^(?:客户|对方|they say|customer|prospect)\s*(?:说)?\s*[:：]?\s*["“「]/iu;
+
+/** Words that make a label ours even under a competitor's section ("Our strengths", 我方优势). */
+const OURS = /\b(?:our|ours|we|us)\b|我们|我方|自身|自己/iu;
+
+export interface ElementPick {
+  element: ChecklistElement;
+  score: number;
+  alias: string;
+}
+
+/**
+ * The best element for a candidate label in its place: under another party's section (`scope`) only the
+ * elements' `theirs` terms count, unless the label says it is ours; a question or a quoted line no term
+ * matches goes to the element that takes questions.
+ */
+export function elementForLabel(compiled: CompiledChecklist, label: string, isQuestion: boolean, theirScope: boolean): ElementPick | null {
+  if (theirScope && !OURS.test(label)) {
+    const read = readLabel(label);
+    let best: ElementPick | null = null;
+    for (const ce of compiled.elements) {
+      for (const term of ce.theirs) {
+        const score = termScore(read, term);
+        if (score > 0 && (!best || score > best.score)) best = { element: ce.element, score, alias: term.cjk || term.tokens.join(' ') };
+      }
+    }
+    return best;
+  }
+  const best = bestElement(compiled, label, isQuestion);
+  if (best) return best;
+  if (OBJECTION_LIKE.test(label.trim())) {
+    const taker = compiled.elements.find((ce) => ce.element.vocabulary?.questions);
+    if (taker) return { element: taker.element, score: 0.6, alias: '?' };
+  }
+  return null;
+}
+
 /** The best element of a checklist for a label, with its score and the alias that matched. */
 export function bestElement(
   compiled: CompiledChecklist,
   label: string,
   isQuestion = false,
-): { element: ChecklistElement; score: number; alias: string } | null {
-  let best: { element: ChecklistElement; score: number; alias: string } | null = null;
+): ElementPick | null {
+  let best: ElementPick | null = null;
   for (const ce of compiled.elements) {
     for (const m of ce.matchers) {
       // "Why are personas important?" is a question, not a "Why <Company>" section.
       if (isQuestion && m.regex) continue;
       const score = matchScore(label, m);
       if (score > 0 && (!best || score > best.score)) best = { element: ce.element, score, alias: m.alias };
+    }
+  }
+  if (best) return best;
+  // No name matched as written: read the label word by word against each element's terms, and its head before a
+  // colon or dash on its own ("Theme 1: Fewer empty chairs", "Snapshot — Quaystone").
+  const head = label.split(/\s*[:：]\s*|\s+[-—–]\s+/u)[0];
+  for (const part of head && head !== label ? [label, head] : [label]) {
+    const read = readLabel(part);
+    for (const ce of compiled.elements) {
+      for (const term of ce.terms) {
+        const score = termScore(read, term);
+        if (score > 0 && (!best || score > best.score)) best = { element: ce.element, score, alias: term.cjk || term.tokens.join(' ') };
+      }
     }
   }
   return best;

@@ -22,6 +22,8 @@ export interface ResolvedConfig {
   locale?: Locale;
   /** The document type set by an `overrides` entry for this file (front matter `type:` still wins). */
   type?: string;
+  /** `overrides` entries, in order; applied to a file by configForFile. */
+  overrides: Array<{ files: string[]; base: string; type?: string; rules: Record<string, SeveritySetting> }>;
   maxFileSize: number;
   /** Config files that contributed, nearest last. */
   files: string[];
@@ -42,7 +44,7 @@ export class ConfigError extends Error {
 }
 
 export function defaultConfig(): ResolvedConfig {
-  return { rules: {}, checklists: [...BUILT_IN_CHECKLISTS], ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, files: [], sources: [] };
+  return { rules: {}, checklists: [...BUILT_IN_CHECKLISTS], ignore: [], overrides: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, files: [], sources: [] };
 }
 
 /** The nearest config file at or above a folder, or null. */
@@ -111,6 +113,7 @@ interface RawConfig {
   checklists?: Array<string | Record<string, unknown>>;
   ignore?: string[];
   maxFileSize?: number;
+  overrides?: Array<{ files: string | string[]; type?: string; rules?: Record<string, SeveritySetting | 'warn'> }>;
 }
 
 function validateConfigValue(file: string, value: unknown, doc: Document, text: string): RawConfig {
@@ -255,10 +258,24 @@ function loadConfigFileUnguarded(file: string, seen: Set<string>): ResolvedConfi
     }
     config = mergeConfigs(config, loadConfigFile(parentFile, seen));
   }
+  const applied = applyChecklists(abs, config.checklists, raw.checklists ?? [], doc, text);
   const own: ResolvedConfig = {
     rules: Object.fromEntries(Object.entries(raw.rules ?? {}).map(([k, v]) => [k, normalizeSeverity(v)])),
-    checklists: applyChecklists(abs, config.checklists, raw.checklists ?? [], doc, text),
+    checklists: applied,
     ignore: (raw.ignore ?? []).map((pattern) => ({ pattern, base: path.dirname(abs) })),
+    overrides: (raw.overrides ?? []).map((o, i) => {
+      const checklists = applied;
+      if (o.type !== undefined && !checklists.some((c) => c.type === o.type || c.aliases.some((a) => a.toLowerCase() === o.type!.toLowerCase()))) {
+        const where = lineOf(doc, text, ['overrides', i, 'type']);
+        throw new ConfigError(abs, `overrides: unknown document type '${o.type}'. Use one of: ${checklists.map((c) => c.type).join(', ')}`, where.line, where.column);
+      }
+      return {
+        files: Array.isArray(o.files) ? o.files : [o.files],
+        base: path.dirname(abs),
+        type: o.type,
+        rules: Object.fromEntries(Object.entries(o.rules ?? {}).map(([k, v]) => [k, normalizeSeverity(v)])),
+      };
+    }),
     locale: raw.locale,
     maxFileSize: raw.maxFileSize ?? config.maxFileSize,
     files: [abs],
@@ -272,6 +289,7 @@ function mergeConfigs(base: ResolvedConfig, over: ResolvedConfig): ResolvedConfi
     rules: { ...base.rules, ...over.rules },
     checklists: over.checklists,
     ignore: [...base.ignore, ...over.ignore],
+    overrides: [...base.overrides, ...over.overrides],
     locale: over.locale ?? base.locale,
     maxFileSize: over.maxFileSize,
     files: [...base.files, ...over.files],
@@ -304,6 +322,28 @@ export function resolveConfig(filePath: string | undefined, explicitConfig?: str
   const dir = filePath ? path.dirname(path.resolve(filePath)) : process.cwd();
   const found = findConfigFile(dir);
   return found ? loadConfigFile(found) : defaultConfig();
+}
+
+/** The config as it applies to one file: its `overrides` entries (type, rule severities), later ones winning. */
+export function configForFile(config: ResolvedConfig, filePath: string | undefined): ResolvedConfig {
+  if (!filePath || config.overrides.length === 0) return config;
+  const abs = path.resolve(filePath);
+  let result = config;
+  for (const o of config.overrides) {
+    const rel = path.relative(o.base, abs).split(path.sep).join('/');
+    if (rel.startsWith('..')) continue;
+    if (!o.files.some((pattern) => safeGlobMatch(rel, pattern))) continue;
+    result = { ...result, type: o.type ?? result.type, rules: { ...result.rules, ...o.rules } };
+  }
+  return result;
+}
+
+function safeGlobMatch(rel: string, pattern: string): boolean {
+  try {
+    return picomatch.isMatch(rel, pattern, { dot: true }) || picomatch.isMatch(rel, pattern.replace(/\/+$/, '') + '/**', { dot: true });
+  } catch {
+    return false;
+  }
 }
 
 export function isIgnored(config: ResolvedConfig, filePath: string): boolean {

@@ -1,8 +1,12 @@
 // Which document type a file is: front matter `type:`, then the file name, then the headings.
 
-import { bestElement, compileChecklist, type CompiledChecklist } from './checklist';
+import { compileChecklist, type CompiledChecklist } from './checklist';
+import { pickElements } from './elements';
 import type { DocumentModel } from './model';
-import { normalizeLabel } from './text';
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { hasCjk, normalizeLabel } from './text';
+import { tokens as vocabTokens } from './vocab';
 import type { Checklist } from './types';
 
 /** Front matter keys that can carry the document type. */
@@ -10,11 +14,23 @@ export const TYPE_KEYS = ['type', 'pmm-type', 'pmm_type', 'doctype', 'doc-type',
 
 export interface Detection {
   checklist: Checklist | null;
-  via: 'front-matter' | 'config' | 'file-name' | 'headings' | null;
+  via: 'front-matter' | 'config' | 'title' | 'file-name' | 'headings' | null;
   /** A front matter type value that names no known type. */
   unknownTypeValue: string | null;
   /** Where that value is. */
   typeValueOffset: number | null;
+  /** No type, but the document reads like one: which, how sure (0-1) and on what evidence. */
+  suggestion: Suggestion | null;
+}
+
+export interface Suggestion {
+  type: string;
+  /** 0-1. */
+  confidence: number;
+  /** What said so: 'title', 'file name', 'folder'. */
+  evidence: string[];
+  /** How many of the type's elements the document names (halves for generic names). */
+  elements: number;
 }
 
 export function frontMatterType(model: DocumentModel): { value: string; offset: number } | null {
@@ -47,9 +63,156 @@ export function typeForValue(checklists: readonly Checklist[], value: string): C
   return null;
 }
 
-function fileNameTokens(filePath: string): string[] {
-  const base = filePath.split(/[\\/]/).pop() ?? '';
-  const name = base.replace(/\.(md|markdown|mdx|mkd|txt)$/i, '').toLowerCase();
+// ---- Evidence -------------------------------------------------------------------------------------------
+//
+// A document's type is a decision over all the evidence at once, as a reviewer makes it:
+// - what the document calls itself: its title (the first H1, or front matter `title:`), then its file and folder
+//   names. A genre name ("launch plan", "battlecard", "X vs Y", 竞品分析, 推广方案) says more than a topic word
+//   ("launch", "personas", 竞品), which a page merely *about* the topic also uses;
+// - how many of the type's elements the headings, labels and tables name (headingScore);
+// - what says it is no PMM document: a README, PRD or spec by its title; a process page (how we run launches,
+//   "... creation process"), a page that asks what the type is ("What are personas?"), a hub of links, a PRD's
+//   structure (functional / non-functional requirements, acceptance criteria). Those stay silent.
+// Three outcomes: a type (lint fully), a suggestion ("reads like a battlecard", one hint), or nothing.
+
+/** Words that name a document of some other kind: such a document is not linted, whatever it mentions. */
+const NOT_PMM_TITLE =
+  /\b(?:readme|change ?log|release notes|prd|product requirements? (?:doc(?:ument)?|spec)|(?:technical |design |api )(?:spec(?:ification)?|doc(?:ument)?)|rfc|runbook|how (?:to|we|i|do|does|can|should)|process|guidelines?|playbook|style guide|faq)\b|产品需求文档|需求文档|需求规格|规格说明|设计文档|技术方案|周报|月报|日报|会议纪要|使用说明|用户手册|操作手册|如何|怎么|怎样|流程|规范|指南|教程/iu;
+
+/** Headings that describe a process rather than one document's content. */
+const PROCESS_HEADING =
+  /\b(?:process|how (?:to|we|i|do|does|can|should)|workflow|step[- ]by[- ]step|steps? to|publishing|approval|deciding (?:what|when|which|how))\b|流程|如何|怎么|步骤|操作指引|审批/iu;
+
+/** A PRD's own sections: a product manager's requirements document, not a PMM document. */
+const PRD_HEADING = /\b(?:functional requirements?|non-functional|acceptance criteria|user stor(?:y|ies)|data requirements?|system architecture)\b|功能需求|非功能需求|验收标准|用户故事|数据需求|性能需求|业务规则|系统架构|接口设计/iu;
+
+/** Whole-word or substring test of a vocabulary term in a name (tokens for English, characters for Chinese). */
+function namesTerm(name: { tokens: Set<string>; folded: string; cjk: string }, term: string): boolean {
+  const norm = normalizeLabel(term);
+  if (hasCjk(norm)) return name.cjk.includes(norm.replace(/\s+/g, ''));
+  const toks = vocabTokens(norm);
+  if (toks.length === 0) return false;
+  if (toks.length === 1) return name.tokens.has(toks[0]);
+  return (' ' + name.folded + ' ').includes(' ' + toks.join(' ') + ' ');
+}
+
+function readName(raw: string): { tokens: Set<string>; folded: string; cjk: string } {
+  // File and folder names: words split at - _ . and camelCase.
+  const spaced = raw.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_.]+/g, ' ');
+  const norm = normalizeLabel(spaced);
+  const toks = vocabTokens(norm.replace(/\bgo to market\b/g, 'gtm'));
+  return { tokens: new Set(toks), folded: toks.join(' '), cjk: norm.replace(/[^\p{Script=Han}A-Za-z0-9]+/gu, '') };
+}
+
+/** How strongly a name says "this is a document of that type": 3 a genre name, 2 a topic word, 0 nothing. */
+function nameStrength(name: { tokens: Set<string>; folded: string; cjk: string }, c: Checklist): number {
+  const words = c.detect?.titleWords;
+  if (!words) return 0;
+  if ((words.genre ?? []).some((w) => namesTerm(name, w))) return 3;
+  if ((words.topic ?? []).some((w) => namesTerm(name, w))) return 2;
+  return 0;
+}
+
+const VS_TITLE = /\S\s*(?:\bvs\.?|\bversus\b|對比|对比|PK)\s*\S/iu;
+
+export interface TypeEvidence {
+  type: string;
+  /** Elements named by headings, labels and tables (weighted). */
+  elements: number;
+  /** What the title, file and folder names say (0-5). */
+  names: number;
+  /** Which names said it, for the "reads like" message. */
+  said: string[];
+  /** What the title and the file name alone say (0, 2 or 3). */
+  fromTitle: number;
+  fromFile: number;
+}
+
+export interface Evidence {
+  /** The document says what kind of document it is not (README, PRD, process page, hub of links). */
+  notPmm: string | null;
+  perType: TypeEvidence[];
+}
+
+export function documentTitle(model: DocumentModel): string {
+  const fmTitle = model.frontMatter?.data?.title;
+  if (typeof fmTitle === 'string' && fmTitle.trim()) return fmTitle.trim();
+  return model.title?.heading ?? '';
+}
+
+function linkHub(model: DocumentModel): boolean {
+  // Lists and paragraphs that are only links (and a few words around them) make up most of the page.
+  let blocks = 0;
+  let links = 0;
+  const visit = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'list') {
+        for (const li of node.children) {
+          const para = li.children[0];
+          if (!para || para.type !== 'paragraph') continue;
+          blocks++;
+          const text = toString(para);
+          const linkText = para.children.filter((c) => c.type === 'link').map((c) => toString(c)).join('');
+          if (linkText.length > 0 && linkText.length >= text.replace(/\s*\(.*?\)\s*/g, '').length * 0.5) links++;
+          visit(li.children.slice(1) as RootContent[]);
+        }
+      } else if (node.type === 'paragraph') {
+        blocks++;
+        const text = toString(node);
+        const linkText = node.children.filter((c) => c.type === 'link').map((c) => toString(c)).join('');
+        if (linkText.length > 0 && linkText.length >= text.length * 0.5) links++;
+      }
+    }
+  };
+  visit(model.root.children);
+  return blocks >= 4 && links / blocks >= 0.6;
+}
+
+/** Everything that bears on the type, per built-in or user checklist. */
+export function gatherEvidence(model: DocumentModel, filePath: string | undefined, checklists: readonly Checklist[]): Evidence {
+  const title = documentTitle(model);
+  const titleName = readName(title);
+  const parts = filePath ? filePath.split(/[\\/]/).filter(Boolean) : [];
+  const base = (parts.pop() ?? '').replace(/\.(md|markdown|mdx|mkd|txt)$/i, '');
+  const fileName = readName(base);
+  const folders = parts.slice(-2).map(readName);
+  const headings = model.sections.filter((sec) => sec !== model.title).map((sec) => sec.heading);
+
+  let notPmm: string | null = null;
+  if (NOT_PMM_TITLE.test(title) || NOT_PMM_TITLE.test(base.replace(/[-_]+/g, ' '))) notPmm = 'title';
+  else if (/^(?:readme|changelog|changes|history|license|contributing|code_of_conduct|security|index|_index)$/i.test(base) && !title) notPmm = 'file';
+  else if (headings.filter((h) => PRD_HEADING.test(h)).length >= 2) notPmm = 'prd';
+  else {
+    const process = headings.filter((h) => PROCESS_HEADING.test(h)).length;
+    if (process >= 2 && process >= headings.length * 0.15) notPmm = 'process';
+  }
+
+  const perType = checklists.map((c) => {
+    const compiled = compileChecklist(c);
+    const said: string[] = [];
+    let fromTitle = title ? nameStrength(titleName, c) : 0;
+    // "GitHub vs. Sourcegraph", "飞书 vs 钉钉": two products side by side is a battlecard's genre.
+    if (c.type === 'battlecard' && VS_TITLE.test(title)) fromTitle = 3;
+    if (fromTitle) said.push('title');
+    // The checklist's own file name words ("gtm", "launch-plan", "battlecard") name the genre.
+    const fromFile = !base ? 0 : fileNameMatches(compiled, fileNameTokens(base)) ? 3 : nameStrength(fileName, c);
+    if (fromFile) said.push('file name');
+    const fromFolder = folders.some((f) => nameStrength(f, c) > 0) ? 1 : 0;
+    if (fromFolder) said.push('folder');
+    // The title says most; a file name that agrees adds a little; a folder ("battlecards/") a little more.
+    const names = Math.max(fromTitle, fromFile) + (fromTitle && fromFile ? 0.5 : 0) + fromFolder;
+    // A page that asks what the type is ("What are personas?", "Why are personas important?") is about it.
+    if (names > 0 && headings.filter((h) => /[?？]\s*$/u.test(h) && nameStrength(readName(h), c) > 0).length >= 2) notPmm ??= 'about';
+    return { type: c.type, elements: headingScore(model, compiled), names: Math.min(names, 5), said, fromTitle, fromFile };
+  });
+  // A title that names two kinds ("messaging and positioning") leaves the choice to the file name.
+  if (perType.filter((e) => e.fromTitle > 0).length > 1) for (const e of perType) if (e.fromTitle && e.fromFile) e.names += 1;
+  if (!notPmm && linkHub(model)) notPmm = 'links';
+  return { notPmm, perType };
+}
+
+function fileNameTokens(base: string): string[] {
+  const name = base.toLowerCase();
   const words = name.split(/[^a-z0-9\u3400-\u9fff]+/u).filter(Boolean);
   const tokens = new Set<string>(words);
   for (let i = 0; i < words.length; i++) {
@@ -69,11 +232,10 @@ function fileNameMatches(compiled: CompiledChecklist, tokens: string[]): boolean
 /** How many of a checklist's elements the headings, labels and table headers name (generic ones count half). */
 export function headingScore(model: DocumentModel, compiled: CompiledChecklist): number {
   const found = new Map<string, number>();
-  for (const cand of model.candidates) {
-    if (cand.section && cand.section === model.title && model.sections.length > 1) continue;
-    const best = bestElement(compiled, cand.normalized, cand.question);
-    if (!best) continue;
-    const weight = compiled.weakHeadings.has(cand.normalized) || compiled.weakHeadings.has(best.alias) ? 0.5 : 1;
+  for (const { cand, pick: best } of pickElements(model, compiled)) {
+    let weight = compiled.weakHeadings.has(cand.normalized) || compiled.weakHeadings.has(best.alias) ? 0.5 : best.score >= 1 ? 1 : 0.75;
+    // A label or table cell says less than a heading.
+    if (cand.kind !== 'heading') weight *= 0.75;
     found.set(best.element.id, Math.max(found.get(best.element.id) ?? 0, weight));
   }
   let score = 0;
@@ -81,59 +243,58 @@ export function headingScore(model: DocumentModel, compiled: CompiledChecklist):
   return score;
 }
 
-export interface Suggestion {
-  type: string;
-  confidence: number;
-  evidence: string[];
-}
-
 export function detectType(model: DocumentModel, filePath: string | undefined, checklists: readonly Checklist[], declaredType?: string): Detection {
   const fm = frontMatterType(model);
   let unknownTypeValue: string | null = null;
   if (fm) {
     const byValue = typeForValue(checklists, fm.value);
-    if (byValue) return { checklist: byValue, via: 'front-matter', unknownTypeValue: null, typeValueOffset: fm.offset };
+    if (byValue) return { checklist: byValue, via: 'front-matter', unknownTypeValue: null, typeValueOffset: fm.offset, suggestion: null };
     unknownTypeValue = fm.value;
   }
   if (declaredType) {
     const byConfig = typeForValue(checklists, declaredType);
-    if (byConfig) return { checklist: byConfig, via: 'config', unknownTypeValue, typeValueOffset: fm?.offset ?? null };
+    if (byConfig) return { checklist: byConfig, via: 'config', unknownTypeValue, typeValueOffset: fm?.offset ?? null, suggestion: null };
   }
-  const compiled = checklists.map(compileChecklist);
-  const scores = compiled.map((c) => headingScore(model, c));
+  const none = { checklist: null, via: null, unknownTypeValue, typeValueOffset: fm?.offset ?? null, suggestion: null };
+  const evidence = gatherEvidence(model, filePath, checklists);
+  if (evidence.notPmm) return none;
 
-  // A file name is a hint that lowers the bar; headings alone must name a good share of the checklist.
-  // A page *about* personas is not a persona, so the name alone is never enough.
-  const bar = (c: CompiledChecklist, named: boolean) =>
-    named ? 2 : Math.max(c.minScore, 0.45 * c.checklist.elements.length);
-  const tokens = filePath ? fileNameTokens(filePath) : [];
-  const named = compiled.map((c) => tokens.length > 0 && fileNameMatches(c, tokens));
-  const pick = (eligible: (i: number) => boolean): number => {
-    let best = -1;
-    compiled.forEach((c, i) => {
-      if (eligible(i) && (best < 0 || scores[i] > scores[best])) best = i;
-    });
-    return best;
-  };
-  const byName = pick((i) => named[i] && scores[i] >= bar(compiled[i], true));
-  if (byName >= 0) return { checklist: checklists[byName], via: 'file-name', unknownTypeValue, typeValueOffset: fm?.offset ?? null };
-
-  const byHeadings = pick((i) => scores[i] >= bar(compiled[i], false));
-  if (byHeadings >= 0) {
-    // Refuse a near tie between two types: guessing wrong is worse than not guessing.
-    const runnerUp = Math.max(...scores.filter((_, i) => i !== byHeadings), 0);
-    if (scores[byHeadings] - runnerUp >= 1) return { checklist: checklists[byHeadings], via: 'headings', unknownTypeValue, typeValueOffset: fm?.offset ?? null };
+  const ranked = evidence.perType
+    .map((e, i) => ({ e, i, total: e.elements + e.names }))
+    .sort((a, b) => b.total - a.total || b.e.elements - a.e.elements);
+  const best = ranked[0];
+  if (!best) return none;
+  const runnerUp = ranked[1]?.total ?? 0;
+  const c = checklists[best.i];
+  const n = c.elements.length;
+  const { elements, names } = best.e;
+  const bar = Math.max(compileChecklist(c).minScore, 0.45 * n);
+  // A genre name in the title with one element, or said by both title and file; a topic word with a good share of
+  // the elements; or the elements alone.
+  const confident =
+    (names >= 3 && (elements >= 1 || names >= 3.5)) || (names >= 2 && elements >= Math.max(3, 0.3 * n)) || elements >= bar;
+  // Two types close together: the names decide when they say clearly more for one ("messaging and positioning"
+  // in the title, "positioning" in the file name).
+  const margin = best.total - runnerUp;
+  const namesLead = best.e.names - (ranked[1]?.e.names ?? 0);
+  if (confident && (margin >= 1 || (margin > 0 && namesLead >= 1))) {
+    return { checklist: c, via: best.e.fromTitle >= 2 ? 'title' : best.e.fromFile >= 2 ? 'file-name' : 'headings', unknownTypeValue, typeValueOffset: fm?.offset ?? null, suggestion: null };
   }
-  return { checklist: null, via: null, unknownTypeValue, typeValueOffset: fm?.offset ?? null };
+  // Not sure: say what it reads like when there is something to go on.
+  if ((names >= 2 && elements >= 1) || elements >= 2.5 || (confident && margin > 0)) {
+    const confidence = Math.min(0.9, Math.round(((elements + names) / (bar + 3)) * 100) / 100);
+    return { ...none, suggestion: { type: c.type, confidence, evidence: best.e.said, elements: Math.round(elements * 2) / 2 } };
+  }
+  return none;
 }
-
 /**
  * Types a document without a declared type may be, best first: the detected type, else the types whose
  * headings it names at least twice (or once, when the file name also says so). For "add front matter type:".
  */
 export function suggestTypes(model: DocumentModel, filePath: string | undefined, checklists: readonly Checklist[], limit = 3): Checklist[] {
   const detection = detectType(model, filePath, checklists);
-  const tokens = filePath ? fileNameTokens(filePath) : [];
+  const base = filePath ? (filePath.split(/[\\/]/).pop() ?? '').replace(/\.(md|markdown|mdx|mkd|txt)$/i, '') : '';
+  const tokens = base ? fileNameTokens(base) : [];
   const ranked = checklists
     .map((checklist) => {
       const compiled = compileChecklist(checklist);

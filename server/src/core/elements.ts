@@ -1,10 +1,13 @@
 // Element matching and evaluation: which place in the document is each checklist element, and how complete it is.
 
-import { bestElement, type CompiledChecklist } from './checklist';
+import { elementForLabel, type CompiledChecklist, type ElementPick } from './checklist';
+import { spanOf, type Section } from './model';
+import type { RootContent } from 'mdast';
 import type { Candidate, DocumentModel, Item } from './model';
 import type { PlaceholderHit } from './placeholders';
 import {
   BASELINE_RE,
+  DATE_COL,
   DATE_RE,
   SOURCE_RE,
   TIMEFRAME_RE,
@@ -45,17 +48,55 @@ export interface ElementEvaluation {
   items: Item[];
   reasons: WeakReason[];
   problems: CheckProblem[];
+  /**
+   * Found under a name that is not the element's own and its content is not the element: an elevator pitch or a
+   * one-liner where the checklist wants a positioning statement. Reported as missing, as a warning, at the name.
+   */
+  standIn?: { span: Span; label: string; missing: string };
 }
 
-const KIND_RANK: Record<Candidate['kind'], number> = { heading: 0, label: 1, 'table-row': 2, 'table-column': 2 };
+const KIND_RANK: Record<Candidate['kind'], number> = { heading: 0, label: 1, 'table-row': 2, 'table-column': 2, phrase: 3 };
+
+/** The deepest section whose body holds an offset. */
+function sectionAt(sections: Section[], offset: number): Section | null {
+  let found: Section | null = null;
+  for (const s of sections) {
+    if (s.headingSpan.start < offset && offset <= s.bodySpan.end && (!found || s.level > found.level)) found = s;
+  }
+  return found;
+}
+
+/**
+ * Each candidate's element, read in its place: what stands under a section that describes someone else (an
+ * element with `scope`, such as a battlecard's competitors) is theirs, not ours.
+ */
+export function pickElements(model: DocumentModel, compiled: CompiledChecklist): Array<{ cand: Candidate; pick: ElementPick }> {
+  const out: Array<{ cand: Candidate; pick: ElementPick }> = [];
+  const scopeRoots = new Set<number>();
+  const inScope = (section: Section | null, strict: boolean): boolean => {
+    for (let s = section && strict ? (section.parent === null ? null : model.sections[section.parent]) : section; s; s = s.parent === null ? null : model.sections[s.parent]) {
+      if (scopeRoots.has(s.index)) return true;
+    }
+    return false;
+  };
+  // Headings first, in document order (a parent before its children), then labels and table cells.
+  const ordered = [...model.candidates.filter((c) => c.kind === 'heading'), ...model.candidates.filter((c) => c.kind !== 'heading')];
+  for (const cand of ordered) {
+    if (cand.section && cand.section === model.title && model.sections.length > 1) continue;
+    const enclosing = cand.section ? null : sectionAt(model.sections, cand.span.start);
+    const theirs = cand.section ? inScope(cand.section, true) : inScope(enclosing, false);
+    const pick = elementForLabel(compiled, cand.normalized, cand.question ?? false, theirs);
+    if (!pick) continue;
+    if (cand.section && !theirs && pick.element.scope) scopeRoots.add(cand.section.index);
+    out.push({ cand, pick });
+  }
+  return out;
+}
 
 /** Assigns each candidate to its best element; an element found by a heading ignores labels and table cells. */
 export function matchElements(model: DocumentModel, compiled: CompiledChecklist): Map<string, ElementMatch> {
   const byElement = new Map<string, Array<{ cand: Candidate; score: number }>>();
-  for (const cand of model.candidates) {
-    if (cand.section && cand.section === model.title && model.sections.length > 1) continue;
-    const best = bestElement(compiled, cand.normalized, cand.question);
-    if (!best) continue;
+  for (const { cand, pick: best } of pickElements(model, compiled)) {
     const list = byElement.get(best.element.id) ?? [];
     list.push({ cand, score: best.score });
     byElement.set(best.element.id, list);
@@ -71,7 +112,40 @@ export function matchElements(model: DocumentModel, compiled: CompiledChecklist)
     kept.sort((a, b) => a.cand.span.start - b.cand.span.start);
     result.set(ce.element.id, { element: ce.element, candidates: kept.map((x) => x.cand) });
   }
+  // Elements no name marks, found in running text by their phrases (the sentence that names a category).
+  for (const ce of compiled.elements) {
+    const phrases = ce.element.vocabulary?.phrases;
+    if (!phrases?.length || result.has(ce.element.id)) continue;
+    const found = findPhrase(model, phrases);
+    if (found) result.set(ce.element.id, { element: ce.element, candidates: [found] });
+  }
   return result;
+}
+
+/** The first paragraph or list item (outside code and quotes) where one of the patterns matches. */
+function findPhrase(model: DocumentModel, patterns: string[]): Candidate | null {
+  const res = patterns.map((p) => containsRegExp(p));
+  let hit: Candidate | null = null;
+  const visit = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      if (hit) return;
+      if (node.type === 'paragraph' || node.type === 'tableCell' || node.type === 'heading') {
+        const sp = spanOf(node);
+        const text = model.text.slice(sp.start, Math.min(sp.end, sp.start + 4000));
+        for (const re of res) {
+          const m = re.exec(text);
+          if (!m) continue;
+          const at = { start: sp.start + m.index, end: sp.start + m.index + m[0].length };
+          hit = { kind: 'phrase', label: m[0], normalized: m[0].toLowerCase(), span: at, fullSpan: sp, items: [{ kind: 'text', span: sp, text }], contentText: text, hasTable: false };
+          return;
+        }
+      } else if ('children' in node && node.type !== 'blockquote') {
+        visit(node.children as RootContent[]);
+      }
+    }
+  };
+  visit(model.root.children);
+  return hit;
 }
 
 /**
@@ -150,8 +224,11 @@ function runCheck(
   content: { items: Item[]; text: string; hasTable: boolean },
   placeholders: PlaceholderHit[],
   out: ElementEvaluation,
+  source: string,
 ): void {
   const title = el.title;
+  // Messages name the place as the document names it ("Key dates", 冷启动节奏), not by the checklist's title.
+  const named = placeName(match.candidates[0]?.label ?? '', title);
   const filled = content.items.filter((i) => !isPlaceholderItem(i, placeholders) && plain(i.text).length > 0);
   // Where the content is a list, a table or subsections, a paragraph around them introduces them.
   const structured = filled.some((i) => i.kind !== 'paragraph');
@@ -198,7 +275,7 @@ function runCheck(
         // One figure anywhere in the element is enough (an outcome, an impact).
         const p = plain(content.text);
         if (!hasNumber(p)) {
-          out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.sectionNoNumber', data: { title: title.en, titleZh: title.zh }, span: heading.span });
+          out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.sectionNoNumber', data: { title: named.en, titleZh: named.zh }, span: heading.span });
           out.reasons.push({ ruleId: 'vague-metric', messageId: 'reason.metric', data: {} });
         }
         return;
@@ -206,14 +283,22 @@ function runCheck(
       let bad = false;
       for (const item of items) {
         const p = plain(item.text);
+        const byColumns = item.cells && item.header ? metricRow(item, named) : null;
+        if (byColumns) {
+          if (byColumns.problem) {
+            out.problems.push({ ruleId: 'vague-metric', ...byColumns.problem });
+            bad = true;
+          }
+          continue;
+        }
         if (needs.includes('number') && !hasNumber(p)) {
-          out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.noNumber', data: { title: title.en, titleZh: title.zh, text: squash(p) }, span: item.span });
+          out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.noNumber', data: { title: named.en, titleZh: named.zh, text: squash(p) }, span: firstLineOf(source, item.span) });
           bad = true;
         } else if (
           (needs.includes('timeframe') && !TIMEFRAME_RE.test(p)) ||
           (needs.includes('timeframe-or-baseline') && !TIMEFRAME_RE.test(p) && !BASELINE_RE.test(p))
         ) {
-          out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.noTimeframe', data: { title: title.en, titleZh: title.zh, text: squash(p) }, span: item.span });
+          out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.noTimeframe', data: { title: named.en, titleZh: named.zh, text: squash(p) }, span: firstLineOf(source, item.span) });
           bad = true;
         }
       }
@@ -228,7 +313,7 @@ function runCheck(
         if (hasNumber(p) || SOURCE_RE.test(raw) || hasQuote(raw) || /\]\(|https?:\/\//.test(raw)) continue;
         // An item that only introduces the next ones ("Supporting features:") is not a claim.
         if (/[:：]\s*$/u.test(p) || p.length < 12) continue;
-        out.problems.push({ ruleId: 'missing-proof', messageId: 'missing-proof.noProof', data: { title: title.en, titleZh: title.zh, text: squash(p) }, span: item.span });
+        out.problems.push({ ruleId: 'missing-proof', messageId: 'missing-proof.noProof', data: { title: named.en, titleZh: named.zh, text: squash(p) }, span: firstLineOf(source, item.span) });
         bad = true;
       }
       if (bad) out.reasons.push({ ruleId: 'missing-proof', messageId: 'reason.proof', data: {} });
@@ -247,20 +332,27 @@ function runCheck(
         const v = VAGUE_DATE_RE.exec(p);
         if (v) {
           const at = item.span.start + v.index;
-          out.problems.push({ ruleId: 'vague-date', messageId: 'vague-date.vague', data: { title: title.en, titleZh: title.zh, text: v[0] }, span: { start: at, end: at + v[0].length } });
+          out.problems.push({ ruleId: 'vague-date', messageId: 'vague-date.vague', data: { title: named.en, titleZh: named.zh, text: v[0] }, span: { start: at, end: at + v[0].length } });
           bad = true;
         }
       }
       if (!anyDate && !bad && DATE_RE.test(heading.label + ' ' + content.text)) anyDate = true;
       if (!anyDate && !bad && items.length > 0) {
-        out.problems.push({ ruleId: 'vague-date', messageId: 'vague-date.noDate', data: { title: title.en, titleZh: title.zh }, span: heading.span });
+        out.problems.push({ ruleId: 'vague-date', messageId: 'vague-date.noDate', data: { title: named.en, titleZh: named.zh }, span: heading.span });
         bad = true;
       }
       if (bad) out.reasons.push({ ruleId: 'vague-date', messageId: 'reason.date', data: {} });
       return;
     }
     case 'positioning-statement': {
-      const problems = checkPositioningStatement(content.text, items, heading.span);
+      // A pitch in prose ("1-sentence pitch", "Elevator pitch", 一句话介绍) that fills few of Moore's slots is not a
+      // statement yet: one warning that the statement is missing, not a list of slot errors over the paragraph.
+      const slots = missingSlots(content.text);
+      if (!STATEMENT_NAME.test(heading.label) && slots.length >= 3) {
+        out.standIn = { span: heading.span, label: heading.label.trim().replace(/[:：.。]$/u, ''), missing: slots.map((s) => s.id).join(', ') };
+        return;
+      }
+      const problems = checkPositioningStatement(content.text, items, heading.span, source);
       if (problems.length) {
         out.problems.push(...problems);
         out.reasons.push({ ruleId: 'positioning-statement', messageId: 'reason.statement', data: {} });
@@ -268,6 +360,40 @@ function runCheck(
       return;
     }
   }
+}
+
+function placeName(label: string, fallback: { en: string; zh: string }): { en: string; zh: string } {
+  const name = label.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/[:：.。]$/u, '');
+  return name && name.length <= 60 ? { en: name, zh: name } : fallback;
+}
+
+// ---- Tables read by their columns ------------------------------------------------------------------------
+
+const TARGET_COL = /\b(?:target|goal|objective)s?\b|目标|期望|预期/iu;
+const BASELINE_COL = /\b(?:baseline|current|today|now|before|starting point|from)\b|基线|现状|当前|现值|上线前|起点/iu;
+
+/**
+ * A metrics table row read by its columns: the target cell needs a figure ("lots more", "Q3" and "increase
+ * significantly" are not figures), and the row needs a date or period in its date column, or a baseline.
+ */
+function metricRow(item: Item, named: { en: string; zh: string }): { problem: Omit<CheckProblem, 'ruleId'> | null } | null {
+  const header = item.header!;
+  const cells = item.cells!;
+  const col = (re: RegExp) => header.findIndex((h, i) => i > 0 && re.test(h));
+  const target = col(TARGET_COL);
+  if (target < 0 || !cells[target]) return null;
+  const baseline = col(BASELINE_COL);
+  const date = header.findIndex((h, i) => i > 0 && i !== target && i !== baseline && DATE_COL.test(h));
+  const t = cells[target];
+  if (!hasNumber(t.text)) {
+    return { problem: { messageId: 'vague-metric.targetNoNumber', data: { title: named.en, titleZh: named.zh, text: squash(t.text || '—'), metric: squash(cells[0]?.text ?? '') }, span: t.span } };
+  }
+  const dateText = date >= 0 ? cells[date]?.text ?? '' : '';
+  const hasDate = (DATE_RE.test(dateText) || TIMEFRAME_RE.test(dateText)) && !/^\s*(?:Q[1-4]|H[12])\s*$/iu.test(dateText);
+  const hasBaseline = baseline >= 0 && hasNumber(cells[baseline]?.text ?? '');
+  if (hasDate || hasBaseline || TIMEFRAME_RE.test(t.text)) return { problem: null };
+  const at = date >= 0 && cells[date] ? cells[date].span : t.span;
+  return { problem: { messageId: 'vague-metric.rowNoTimeframe', data: { title: named.en, titleZh: named.zh, text: squash(dateText || '—'), metric: squash(cells[0]?.text ?? '') }, span: at } };
 }
 
 interface Slot {
@@ -286,15 +412,36 @@ const SLOTS: Slot[] = [
   { id: 'Unlike', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /与[^。]{1,40}?不同|不同于|相比|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与<替代方案>不同，<产品>具备<差异化>' }, severity: 'error' },
 ];
 
+/** Names that say the text under them is a positioning statement, not a pitch. */
+const STATEMENT_NAME = /statement|声明|陈述|定位语|moore/iu;
+
+function isChinese(p: string): boolean {
+  return (p.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) > p.length / 4;
+}
+
+/** The Moore slots a text does not fill. */
+export function missingSlots(text: string): Slot[] {
+  const p = plain(text);
+  if (!p) return [];
+  const zh = isChinese(p);
+  return SLOTS.filter((slot) => !(zh ? slot.zh : slot.en).test(p));
+}
+
+/** The first line of a span of the text: a finding underlines a line, not a paragraph. */
+function firstLineOf(source: string, span: Span): Span {
+  const nl = source.slice(span.start, span.end).search(/\r?\n|\r/);
+  return nl < 0 ? span : { start: span.start, end: span.start + nl };
+}
+
 /**
  * Moore's slots. A missing "Unlike" is its own error (without it there is no positioning, only hope);
  * the other missing slots are named together in one warning.
  */
-export function checkPositioningStatement(text: string, items: Item[], fallback: Span): CheckProblem[] {
+export function checkPositioningStatement(text: string, items: Item[], fallback: Span, source = ''): CheckProblem[] {
   const p = plain(text);
   if (!p) return [];
-  const zh = (p.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) > p.length / 4;
-  const span = items.length ? { start: items[0].span.start, end: items[items.length - 1].span.end } : fallback;
+  const zh = isChinese(p);
+  const span = items.length ? (source ? firstLineOf(source, items[0].span) : items[0].span) : fallback;
   const missing = SLOTS.filter((slot) => !(zh ? slot.zh : slot.en).test(p));
   const problems: CheckProblem[] = [];
   const others = missing.filter((s) => s.id !== 'Unlike');
@@ -341,7 +488,7 @@ export function evaluateElements(
     if (placeholders.some((p) => p.span.start >= spanAll.start && p.span.end <= spanAll.end)) {
       evaluation.reasons.push({ ruleId: 'placeholder', messageId: 'reason.placeholder', data: {} });
     }
-    for (const check of element.checks ?? []) runCheck(check, element, match, content, placeholders, evaluation);
+    for (const check of element.checks ?? []) runCheck(check, element, match, content, placeholders, evaluation, model.text);
     return evaluation;
   });
 }

@@ -8,6 +8,7 @@ type Catalog = Record<string, string>;
 const en: Catalog = {
   // required-element
   'required-element.missing': "Missing element '{title}' ({titleOther}): {complete}",
+  'required-element.standIn': "Missing element '{title}' ({titleOther}): '{label}' is a pitch, not a statement in Moore's form (it has no {slots}). {complete}",
   // empty-section
   'empty-section.empty': "Section '{heading}' is empty: write its content or remove the heading.",
   // placeholder
@@ -15,9 +16,13 @@ const en: Catalog = {
   // unproven-claim
   'unproven-claim.claim': "Unproven claim '{text}': back it with a number or a source in the same sentence, or drop it.",
   'unproven-claim.backed': "Superlative '{text}': the sentence cites evidence; check that it proves this exact claim.",
+  'unproven-claim.absolute': "'{text}' is an absolute term that China's Advertising Law (art. 9) bans in ads: say what is true in checkable terms (a figure, a test, a named source) instead.",
+  'unproven-claim.absoluteBacked': "'{text}' is an absolute term that China's Advertising Law (art. 9) bans in ads even when a figure backs it: keep the figure and drop the term.",
   // vague-metric
   'vague-metric.noNumber': "'{title}' has an item with no number: '{text}'. State a target figure.",
   'vague-metric.noTimeframe': "'{title}' has an item with no timeframe or baseline: '{text}'. Add a date or period (by 2027-03-31, within 30 days) or a baseline (from 12% to 20%).",
+  'vague-metric.targetNoNumber': "'{title}': the target for '{metric}' is '{text}', not a figure. State the number to reach.",
+  'vague-metric.rowNoTimeframe': "'{title}': '{metric}' has no date to reach its target by ('{text}') and no baseline. Give a date or period (by 2027-03-31, within 30 days) or the current value.",
   'vague-metric.sectionNoNumber': "'{title}' gives no figure: state the result in numbers (a count, an amount, a before/after).",
   // missing-proof
   'missing-proof.noProof': "'{title}': '{text}' has no proof. Add a metric, a named customer, a quote or a link.",
@@ -32,11 +37,13 @@ const en: Catalog = {
   'front-matter.unclosed': "Front matter is not closed: add a line '---' after it.",
   'front-matter.tooLarge': 'Front matter is larger than 64 KB and was not read.',
   'front-matter.notMapping': 'Front matter must be a YAML mapping of keys to values.',
+  'front-matter.readsLike': 'This reads like a {title} ({evidence}{elements} of its {total} elements). If it is one, add `type: {type}` to the front matter to check it against that checklist.',
   'front-matter.unknownType': "Unknown document type '{value}'. Use one of: {types}.",
   'front-matter.missingKeys': 'Front matter lacks {keys}: a reviewer needs an owner, a status and a last-updated date.',
   // vague-date
   'vague-date.vague': "Vague date '{text}' in '{title}': give a calendar date such as 2026-12-01.",
   'vague-date.noDate': "'{title}' gives no dates: list the milestones with calendar dates.",
+  'vague-date.vagueCell': "Vague date '{text}' under '{column}' in '{title}': give a calendar date such as 2026-12-01.",
   // weak reasons (scorecard)
   'reason.missing': 'Not found: add a section headed "{heading}".',
   'reason.empty': 'The section is empty.',
@@ -124,12 +131,17 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or rea
 
 const zh: Catalog = {
   'required-element.missing': '缺少要素「{title}」（{titleOther}）：{complete}',
+  'required-element.standIn': '缺少要素「{title}」（{titleOther}）：「{label}」是一句推介语，还不是 Moore 格式的定位声明（缺少 {slots}）。{complete}',
   'empty-section.empty': '「{heading}」一节为空：请补充内容或删除该标题。',
   'placeholder.found': '文档中留有占位符「{text}」：请替换为实际内容。',
   'unproven-claim.claim': '无法证明的说法「{text}」：请在同一句中给出数据或来源，或删去。',
   'unproven-claim.backed': '最高级用语「{text}」：该句引用了证据，请确认它确实能证明这一说法。',
+  'unproven-claim.absolute': '「{text}」属于《广告法》第九条禁止使用的绝对化用语：请改用可以核实的具体事实（数据、测试结果、注明出处的来源）。',
+  'unproven-claim.absoluteBacked': '「{text}」属于《广告法》第九条禁止使用的绝对化用语，即使有数据支撑也不能用于广告：保留数据，删去这个词。',
   'vague-metric.noNumber': '「{title}」中有一项没有数字：「{text}」。请写明目标数值。',
   'vague-metric.noTimeframe': '「{title}」中有一项没有时间范围或基线：「{text}」。请补充日期或周期（如 2027-03-31 前、上线后 30 天内）或基线（如从 12% 提升到 20%）。',
+  'vague-metric.targetNoNumber': '「{title}」：「{metric}」的目标值是「{text}」，不是一个数字。请写明要达到的数值。',
+  'vague-metric.rowNoTimeframe': '「{title}」：「{metric}」没有达成目标的时间（「{text}」），也没有基线。请写明日期或周期（如 2027-03-31 前、上线后 30 天内），或写出当前值。',
   'vague-metric.sectionNoNumber': '「{title}」没有任何数字：请用数字说明结果（数量、金额、前后对比）。',
   'missing-proof.noProof': '「{title}」：「{text}」缺少证据。请补充指标、客户名称、引用或链接。',
   'positioning-statement.missingSlot': '定位声明缺少 Moore 模板的「{slot}」部分：{hint}',
@@ -140,10 +152,12 @@ const zh: Catalog = {
   'front-matter.unclosed': "Front matter 没有结束：请在其后加一行 '---'。",
   'front-matter.tooLarge': 'Front matter 超过 64 KB，未读取。',
   'front-matter.notMapping': 'Front matter 必须是键值对形式的 YAML。',
+  'front-matter.readsLike': '这份文档看起来是一份{title}（依据：{evidence}含该类文档 {total} 项要素中的 {elements} 项）。如果是，请在 front matter 中加上 `type: {type}`，按这份清单检查。',
   'front-matter.unknownType': '未知的文档类型「{value}」。可用类型：{types}。',
   'front-matter.missingKeys': 'Front matter 缺少 {keys}：评审需要负责人、状态和最后更新日期。',
   'vague-date.vague': '「{title}」中的日期「{text}」不明确：请给出具体日期，如 2026-12-01。',
   'vague-date.noDate': '「{title}」没有具体日期：请为各里程碑写明日期。',
+  'vague-date.vagueCell': '「{title}」的「{column}」中日期「{text}」不明确：请给出具体日期，如 2026-12-01。',
   'reason.missing': '未找到：请添加标题为「{heading}」的一节。',
   'reason.empty': '该节为空。',
   'reason.placeholder': '仍有占位符。',

@@ -1,7 +1,7 @@
 // The engine's entry point: text -> parse once -> model -> rules -> findings, element statuses and a score.
 
 import { compileChecklist } from './checklist';
-import { defaultConfig, type ResolvedConfig } from './config';
+import { configForFile, defaultConfig, type ResolvedConfig } from './config';
 import { detectType, type Detection, type Suggestion } from './detect';
 import { disabledPredicate, readDirectives } from './disable';
 import { evaluateElements, matchElements, type ElementEvaluation } from './elements';
@@ -36,7 +36,7 @@ export interface LintResult {
   suggestion?: Suggestion | null;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** The language a document is written in: Chinese when most of its headings (or text) are. */
 export function documentLanguage(model: DocumentModel): 'en' | 'zh' {
@@ -47,7 +47,16 @@ export function documentLanguage(model: DocumentModel): 'en' | 'zh' {
 }
 
 export function analyze(model: DocumentModel, filePath: string | undefined, config: ResolvedConfig): Analysis | null {
+  return analyzeDocument(model, filePath, config).analysis;
+}
+
+/** The type decision, and the analysis when there is a type. */
+export function analyzeDocument(model: DocumentModel, filePath: string | undefined, config: ResolvedConfig): { detection: Detection; analysis: Analysis | null } {
   const detection: Detection = detectType(model, filePath, config.checklists, config.type);
+  return { detection, analysis: detection.checklist ? analyzeAs(model, detection, config) : null };
+}
+
+function analyzeAs(model: DocumentModel, detection: Detection, config: ResolvedConfig): Analysis | null {
   if (!detection.checklist) return null;
   const compiled = compileChecklist(detection.checklist);
   const matches = matchElements(model, compiled);
@@ -79,7 +88,7 @@ function reasonText(locale: Locale, messageId: string, data: Record<string, stri
 }
 
 function elementStatus(ev: ElementEvaluation, config: ResolvedConfig): { status: ElementStatus; reasons: ElementEvaluation['reasons'] } {
-  if (!ev.match) return { status: 'missing', reasons: [] };
+  if (!ev.match || ev.standIn) return { status: 'missing', reasons: [] };
   const reasons = ev.reasons.filter((r) => r.ruleId === null || config.rules[r.ruleId] !== 'off');
   return { status: reasons.length ? 'weak' : 'complete', reasons };
 }
@@ -93,10 +102,13 @@ export function computeScore(elements: ElementReport[]): number {
 }
 
 export function lintModel(model: DocumentModel, options: LintOptions = {}): LintResult {
-  const config = options.config ?? defaultConfig();
+  const config = configForFile(options.config ?? defaultConfig(), options.filePath);
   const locale: Locale = options.locale ?? config.locale ?? 'en';
-  const analysis = analyze(model, options.filePath, config);
-  if (!analysis) return { docType: null, score: null, elements: [], findings: [], model, analysis: null, locale };
+  const { analysis, detection } = analyzeDocument(model, options.filePath, config);
+  if (!analysis) {
+    const findings = detection.suggestion && config.rules['front-matter'] !== 'off' ? [readsLikeFinding(model, detection.suggestion, config, locale)] : [];
+    return { docType: null, score: null, elements: [], findings, model, analysis: null, locale, suggestion: detection.suggestion };
+  }
 
   const isDisabled = disabledPredicate(readDirectives(model));
   const findings: Finding[] = [];
@@ -138,6 +150,28 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Lint
     return { id: el.id, status, required: el.required, title: el.title, reasons: texts, span: ev.match?.candidates[0]?.span };
   });
   return { docType: analysis.checklist.type, score: computeScore(elements), elements, findings, model, analysis, locale };
+}
+
+const EVIDENCE_ZH: Record<string, string> = { title: '标题', 'file name': '文件名', folder: '文件夹' };
+
+/**
+ * The one finding on a document that is not checked but reads like a type: a hint on its title (or first line)
+ * with the evidence, which the editor's "add type:" quick fix answers.
+ */
+function readsLikeFinding(model: DocumentModel, suggestion: Suggestion, config: ResolvedConfig, locale: Locale): Finding {
+  const c = config.checklists.find((x) => x.type === suggestion.type)!;
+  const named = suggestion.evidence.filter((e) => e in EVIDENCE_ZH);
+  const data = {
+    type: c.type,
+    title: c.title.en,
+    titleZh: c.title.zh,
+    elements: suggestion.elements,
+    total: c.elements.length,
+    evidence: named.length ? named.join(', ') + ', ' : '',
+    evidenceZh: named.length ? named.map((e) => EVIDENCE_ZH[e]).join('、') + '，' : '',
+  };
+  const span = model.title ? model.title.headingSpan : { start: model.contentStart, end: model.lines.lineEnd(model.lines.position(model.contentStart).line) };
+  return { ruleId: 'front-matter', elementId: null, severity: 'hint', messageId: 'front-matter.readsLike', data, message: t(locale, 'front-matter.readsLike', data), span };
 }
 
 export function lintText(text: string, options: LintOptions = {}): LintResult {

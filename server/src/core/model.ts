@@ -21,6 +21,9 @@ export interface Item {
   span: Span;
   /** Source text of the item (Markdown, so links and quotes stay visible to the checks). */
   text: string;
+  /** A table row's cells, and its table's header cells: checks read a table by its columns. */
+  cells?: Array<{ text: string; span: Span }>;
+  header?: string[];
 }
 
 export interface Section {
@@ -37,7 +40,7 @@ export interface Section {
   parent: number | null;
 }
 
-export type CandidateKind = 'heading' | 'label' | 'table-column' | 'table-row';
+export type CandidateKind = 'heading' | 'label' | 'table-column' | 'table-row' | 'phrase';
 
 /** A place that can mark an element: a heading, a bold lead-in label, a table header or row label. */
 export interface Candidate {
@@ -164,8 +167,16 @@ function blockItems(text: string, node: RootContent): Item[] {
   switch (node.type) {
     case 'list':
       return node.children.map((li) => ({ kind: 'list-item' as const, span: spanOf(li), text: text.slice(spanOf(li).start, spanOf(li).end) }));
-    case 'table':
-      return node.children.slice(1).map((row) => ({ kind: 'table-row' as const, span: spanOf(row), text: text.slice(spanOf(row).start, spanOf(row).end) }));
+    case 'table': {
+      const header = (node.children[0]?.children ?? []).map((c) => cellText(c));
+      return node.children.slice(1).map((row) => ({
+        kind: 'table-row' as const,
+        span: spanOf(row),
+        text: text.slice(spanOf(row).start, spanOf(row).end),
+        header,
+        cells: row.children.map((c) => ({ text: toString(c as unknown as Heading, { includeHtml: false }), span: spanOf(c) })),
+      }));
+    }
     case 'paragraph':
       return [{ kind: 'paragraph', span: sp, text: text.slice(sp.start, sp.end) }];
     case 'blockquote':
@@ -205,8 +216,10 @@ function leadInLabel(text: string, para: Paragraph): { label: string; span: Span
     const sp = spanOf(first);
     const after = para.children[1];
     const afterText = after && after.type === 'text' ? after.value : '';
-    const endsWithColon = /[:：]\s*$/u.test(label) || /^\s*[:：]/u.test(afterText);
-    const alone = para.children.length === 1;
+    // "**Pains:** ...", "**Pains**: ...", and the run-in style "**Snapshot.** Quaystone is ..."
+    const endsWithColon = /[:：]\s*$/u.test(label) || /^\s*[:：]/u.test(afterText) || (/^[^.。]{2,40}[.。]$/u.test(label.trim()) && label.trim().split(/\s+/).length <= 5);
+    // Alone in the paragraph, or alone on its line with the content on the next ("**谁来拍板**\n决策者：…").
+    const alone = para.children.length === 1 || (after?.type === 'break') || /^[ \t]*\r?\n/.test(afterText);
     if (!endsWithColon && !alone) return null;
     if (label.length > 80) return null;
     let restStart = sp.end;
@@ -225,6 +238,31 @@ function leadInLabel(text: string, para: Paragraph): { label: string; span: Span
   return null;
 }
 
+/** Lines of a paragraph that start with a label ("**Pains:**", "**Snapshot.**", "Owner:"), with their offsets. */
+function labelLines(text: string, start: number, end: number): Array<{ label: string; span: Span; restStart: number; lineStart: number }> {
+  const out: Array<{ label: string; span: Span; restStart: number; lineStart: number }> = [];
+  const re = /[^\r\n]+/g;
+  const body = text.slice(start, end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body)) !== null) {
+    const lineStart = start + m.index;
+    const line = m[0];
+    const bold = /^(\s*)(\*\*|__)([^*_\n]{1,80}?)\2(\s*[:：]\s*)?/u.exec(line);
+    if (bold && (bold[4] || /[:：.。]$/u.test(bold[3].trim()) || bold[0].length === line.trimEnd().length)) {
+      const at = lineStart + bold[1].length;
+      out.push({ label: bold[3], span: { start: at, end: at + bold[2].length * 2 + bold[3].length }, restStart: lineStart + bold[0].length, lineStart });
+      continue;
+    }
+    const plainLabel = /^(\s*)([^:：\n*_|#>]{2,40}?)\s*[:：]\s*/u.exec(line);
+    if (plainLabel && plainLabel[2].trim().split(/\s+/).length <= 5 && !/https?$/i.test(plainLabel[2])) {
+      const at = lineStart + plainLabel[1].length;
+      out.push({ label: plainLabel[2], span: { start: at, end: at + plainLabel[2].length }, restStart: lineStart + plainLabel[0].length, lineStart });
+    }
+  }
+  // Only a paragraph whose first line is a label and that has more than one is split.
+  return out.length >= 2 && out[0].lineStart === start ? out : [];
+}
+
 function collectInlineCandidates(text: string, nodes: RootContent[], out: Candidate[]): void {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
@@ -232,6 +270,40 @@ function collectInlineCandidates(text: string, nodes: RootContent[], out: Candid
       const lead = leadInLabel(text, node);
       if (!lead) continue;
       const paraEnd = spanOf(node).end;
+      // "**Pain:** ...", "**Promise:** ...", "**Proof:**" on consecutive lines are one paragraph in Markdown, and
+      // one label per line to a reader ("Owner: Jun / Status: draft / Launch date: ..." too).
+      const lines = labelLines(text, spanOf(node).start, paraEnd);
+      if (lines.length >= 2) {
+        lines.forEach((line, k) => {
+          const last = k === lines.length - 1;
+          let end = last ? paraEnd : lines[k + 1].lineStart;
+          while (end > line.restStart && /\s/.test(text[end - 1])) end--;
+          const items: Item[] = [];
+          let hasTable = false;
+          if (text.slice(line.restStart, end).trim()) items.push({ kind: 'text', span: { start: line.restStart, end }, text: text.slice(line.restStart, end) });
+          else if (last) {
+            // The last label alone on its line takes the blocks that follow, as a lone label does.
+            for (let j = i + 1; j < nodes.length; j++) {
+              const next = nodes[j];
+              if (next.type === 'heading' || (next.type === 'paragraph' && leadInLabel(text, next))) break;
+              items.push(...blockItems(text, next));
+              if (next.type === 'table') hasTable = true;
+              end = spanOf(next).end;
+            }
+          }
+          out.push({
+            kind: 'label',
+            label: line.label,
+            normalized: normalizeLabel(line.label),
+            span: line.span,
+            fullSpan: { start: line.lineStart, end: Math.max(end, line.span.end) },
+            items,
+            contentText: text.slice(line.restStart, Math.max(end, line.restStart)),
+            hasTable,
+          });
+        });
+        continue;
+      }
       let items: Item[];
       let end = paraEnd;
       let hasTable = false;

@@ -125,8 +125,13 @@ export const NUMBER_RE = new RegExp(
   'u',
 );
 
+/** Names with a digit that are not figures: a quarter, a half, a fiscal year, a priority, a tier, a version. */
+const NOT_A_FIGURE = /\b(?:Q[1-4]|H[12]|FY\s?\d{2,4}|P[0-4]|L[1-4]|T[1-4]|v\d+(?:\.\d+)*)\b/giu;
+
 export function hasNumber(text: string): boolean {
-  return NUMBER_RE.test(text);
+  if (!NUMBER_RE.test(text)) return false;
+  // A cheap first test; most text with a digit has a real figure too.
+  return NUMBER_RE.test(text.replace(NOT_A_FIGURE, ' '));
 }
 
 const MONTHS = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -148,6 +153,9 @@ export const DATE_RE = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/** A table column or a label that holds dates: "When", "By when", "Launch date", 截止时间, 上线日期. */
+export const DATE_COL = /\b(?:by when|when|date|deadline|timeframe|time ?frame|due|by|timing|period|window|eta)\b|截止|时间|日期|周期|期限|时限|节点|排期/iu;
 
 /** Dates that a reviewer would send back: a quarter, "soon", "TBD", 下个月... */
 export const VAGUE_DATE_RE = new RegExp(

@@ -1,7 +1,8 @@
 // Shared types of the lint engine. Nothing here depends on an editor or on the LSP runtime.
 
 export type Locale = 'en' | 'zh';
-export type Severity = 'error' | 'warning' | 'info';
+/** 'hint' is only for "reads like a <type>" on a document with no type: not a problem, a suggestion. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
 /** Text in both languages. */
@@ -30,6 +31,28 @@ export interface ChecklistElement {
   title: Localized;
   /** Heading names (and bold labels / table headers) that mark this element, per language. */
   headings: { en: string[]; zh: string[] };
+  /**
+   * Other words authors use for the element (head nouns, synonyms), matched word by word in any order
+   * (English) or where they stand on word boundaries, best at the end (Chinese).
+   */
+  vocabulary?: {
+    en?: string[];
+    zh?: string[];
+    /**
+     * Terms that name this element when they stand under another party's section (a competitor's "Strengths"
+     * are where we lose), where the element's own terms do not count.
+     */
+    theirs?: string[];
+    /** Question headings ("Q: Isn't it free with our ERP?") and quoted lines that no term matches are this element. */
+    questions?: boolean;
+    /**
+     * Regular expressions that find the element in running text when no heading, label or table names it
+     * ("Sourcegraph is a code intelligence platform" names a market category). Same safety rules as `contains`.
+     */
+    phrases?: string[];
+  };
+  /** What stands under this element's subsections describes someone else (a competitor, an alternative). */
+  scope?: 'competitor';
   required: boolean;
   checks?: ElementCheck[];
   /** What "complete" means, shown in hovers and the scorecard. */
@@ -46,7 +69,15 @@ export interface Checklist {
   /** Words in a file name that mean this type (matched as whole tokens of the name). */
   fileNames: string[];
   frontMatter?: { required: string[] };
-  detect?: { minScore?: number; weakHeadings?: string[] };
+  detect?: {
+    minScore?: number;
+    weakHeadings?: string[];
+    /**
+     * Words in a title, file or folder name that say what the document is: `genre` names the kind of document
+     * ("launch plan", 竞品分析), `topic` only its subject ("launch", 竞品), which pages about the subject use too.
+     */
+    titleWords?: { genre?: string[]; topic?: string[] };
+  };
   /** Pairs [a, b]: element a must come before element b. */
   order?: Array<[string, string]>;
   elements: ChecklistElement[];

@@ -5,7 +5,7 @@ import type { LintResult } from '../core/lint';
 export interface JsonFinding {
   ruleId: string;
   elementId: string | null;
-  severity: 'error' | 'warning' | 'info';
+  severity: 'error' | 'warning' | 'info' | 'hint';
   message: string;
   line: number;
   column: number;
@@ -31,6 +31,9 @@ export interface JsonFileReport {
   score: number | null;
   elements: JsonElement[];
   findings: JsonFinding[];
+  /** For a document with no type that reads like one: the type and how sure (0-1). Absent otherwise. */
+  suggestedType?: string;
+  confidence?: number;
 }
 
 export function toJsonReport(file: string, result: LintResult): JsonFileReport {
@@ -57,5 +60,6 @@ export function toJsonReport(file: string, result: LintResult): JsonFileReport {
         endColumn: end.column,
       };
     }),
+    ...(result.suggestion ? { suggestedType: result.suggestion.type, confidence: result.suggestion.confidence } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { docsUrl } from '../core/rules/rule';
 import type { Locale } from '../core/types';
 import type { JsonFileReport } from './positions';
 
-const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
 export function formatSarif(reports: JsonFileReport[], locale: Locale, version: string, cwd = process.cwd()): string {
   const rules = RULES.map((r) => ({

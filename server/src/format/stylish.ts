@@ -13,16 +13,16 @@ export function formatStylish(reports: JsonFileReport[], locale: Locale, color: 
   let warnings = 0;
   let infos = 0;
   for (const r of reports) {
-    if (r.docType === null) continue;
+    if (r.docType === null && !r.suggestedType) continue;
     const missing = r.elements.filter((e) => e.status === 'missing').length;
     const weak = r.elements.filter((e) => e.status === 'weak').length;
-    out.push(c('underline', r.file) + '  ' + c('dim', t(locale, 'cli.score', { type: r.docType, score: r.score ?? 0, missing, weak })));
+    out.push(c('underline', r.file) + (r.docType ? '  ' + c('dim', t(locale, 'cli.score', { type: r.docType, score: r.score ?? 0, missing, weak })) : ''));
     const width = Math.max(0, ...r.findings.map((f) => `${f.line}:${f.column}`.length));
     for (const f of r.findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
-      else infos++;
-      const sev = f.severity === 'error' ? c('red', 'error  ') : f.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'info   ');
+      else if (f.severity === 'info') infos++;
+      const sev = f.severity === 'error' ? c('red', 'error  ') : f.severity === 'warning' ? c('yellow', 'warning') : f.severity === 'info' ? c('blue', 'info   ') : c('dim', 'hint   ');
       out.push(`  ${c('dim', `${f.line}:${f.column}`.padEnd(width))}  ${sev}  ${f.message}  ${c('dim', f.ruleId)}`);
     }
     out.push('');

@@ -1,4 +1,5 @@
 import { reportCheckProblems, type Rule } from './rule';
+import { reportHedgedProof } from './hedged-proof';
 
 export const missingProof: Rule = {
   meta: {
@@ -11,5 +12,6 @@ export const missingProof: Rule = {
   },
   check(context) {
     reportCheckProblems(context, 'missing-proof');
+    reportHedgedProof(context);
   },
 };

@@ -61,13 +61,24 @@ export const requiredElement: Rule = {
     type: 'problem',
     description: { en: 'A required element of the document type is missing.', zh: '缺少该文档类型要求的要素。' },
     defaultSeverity: 'error',
-    messages: ['required-element.missing'],
+    messages: ['required-element.missing', 'required-element.standIn'],
     fixable: true,
   },
   check({ analysis, report }) {
     for (const ev of analysis.evaluations) {
-      if (ev.match || !ev.element.required) continue;
+      if (!ev.element.required) continue;
       const el = ev.element;
+      if (ev.standIn) {
+        report({
+          elementId: el.id,
+          messageId: 'required-element.standIn',
+          data: { title: el.title.en, titleZh: el.title.zh, label: ev.standIn.label, slots: ev.standIn.missing, complete: el.complete.en, completeZh: el.complete.zh },
+          span: ev.standIn.span,
+          severity: 'warning',
+        });
+        continue;
+      }
+      if (ev.match) continue;
       const insertAt = insertionPoint(analysis, el.id);
       report({
         elementId: el.id,

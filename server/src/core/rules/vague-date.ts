@@ -1,5 +1,15 @@
+import type { Table } from 'mdast';
+import { spanOf, type Section } from '../model';
+import { DATE_COL, DATE_RE, VAGUE_DATE_RE } from '../text';
+import type { Span } from '../types';
 import { vagueFrontMatterDates } from './front-matter';
 import { reportCheckProblems, type Rule } from './rule';
+
+function sectionName(sections: Section[], offset: number): string {
+  let found: Section | null = null;
+  for (const s of sections) if (s.headingSpan.start < offset && offset <= s.bodySpan.end && (!found || s.level > found.level)) found = s;
+  return found ? found.heading.trim() : '';
+}
 
 export const vagueDate: Rule = {
   meta: {
@@ -7,13 +17,57 @@ export const vagueDate: Rule = {
     type: 'problem',
     description: { en: 'A timeline or launch date is vague ("Q3", "soon", 下个月) instead of a calendar date.', zh: '时间线或发布日期不明确（“Q3”“近期”“下个月”），应写具体日期。' },
     defaultSeverity: 'warning',
-    messages: ['vague-date.vague', 'vague-date.noDate'],
+    messages: ['vague-date.vague', 'vague-date.noDate', 'vague-date.vagueCell'],
     fixable: false,
   },
   check(context) {
-    reportCheckProblems(context, 'vague-date');
-    for (const v of vagueFrontMatterDates(context.analysis)) {
+    const { analysis } = context;
+    const reported: Span[] = [];
+    const report: typeof context.report = (d) => {
+      reported.push(d.span);
+      context.report(d);
+    };
+    reportCheckProblems({ ...context, report }, 'vague-date');
+    for (const v of vagueFrontMatterDates(analysis)) {
       context.report({ messageId: 'vague-date.vague', data: { title: v.key, text: v.text }, span: v.span });
+    }
+    // Dates in any table's date column ("When", 时间) and on date labels ("Launch date: soon"), wherever they
+    // stand: a channel plan's "late Q3" is as vague as the timeline's.
+    const { model } = analysis;
+    const seen = (at: number) => reported.some((r) => r.start <= at && at < Math.max(r.end, r.start + 1));
+    const cellCheck = (text: string, start: number, column: string) => {
+      if (DATE_RE.test(text)) return;
+      const v = VAGUE_DATE_RE.exec(text);
+      if (!v) return;
+      const at = start + v.index;
+      if (seen(at)) return;
+      const title = sectionName(model.sections, start) || column;
+      context.report({ messageId: 'vague-date.vagueCell', data: { title, titleZh: title, column, text: v[0] }, span: { start: at, end: at + v[0].length } });
+    };
+    const tables: Table[] = [];
+    const visit = (nodes: readonly unknown[]) => {
+      for (const n of nodes as Array<{ type: string; children?: unknown[] }>) {
+        if (n.type === 'table') tables.push(n as unknown as Table);
+        else if (n.children && n.type !== 'blockquote' && n.type !== 'code') visit(n.children);
+      }
+    };
+    visit(model.root.children);
+    for (const table of tables) {
+      const header = table.children[0]?.children.map((c) => model.text.slice(spanOf(c).start, spanOf(c).end).replace(/^\|/, '').replace(/\|$/, '').trim()) ?? [];
+      header.forEach((h, col) => {
+        if (col === 0 || !DATE_COL.test(h)) return;
+        for (const row of table.children.slice(1)) {
+          const cell = row.children[col];
+          if (!cell) continue;
+          const sp = spanOf(cell);
+          cellCheck(model.text.slice(sp.start, sp.end), sp.start, h.replace(/[*_`]/g, ''));
+        }
+      });
+    }
+    for (const cand of model.candidates) {
+      if (cand.kind !== 'label' || !DATE_COL.test(cand.normalized) || cand.normalized.split(/\s+/).length > 4) continue;
+      const first = cand.items[0];
+      if (first && first.kind === 'text') cellCheck(first.text, first.span.start, cand.label.trim());
     }
   },
 };

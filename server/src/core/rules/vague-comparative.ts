@@ -1,0 +1,159 @@
+// Comparisons with no figure ("significantly lower cost", 大幅提升): reported by vague-metric.
+// The scan is shared with hedged-proof.ts. Both read every paragraph, list item and table cell of a typed document,
+// outside code, blockquotes, the words-to-avoid list and the sections that describe the customer's own situation
+// (pains, goals, quotes...).
+
+import type { Parent, Root, RootContent } from 'mdast';
+import { spanOf } from '../model';
+import { SOURCE_RE, splitSentences, squash } from '../text';
+import type { Span } from '../types';
+import { elementAt, type RuleContext } from './rule';
+
+const COMPARATIVE_RE = new RegExp(
+  [
+    // An intensifier and a comparative or a verb of change: "significantly lower", "dramatically improves".
+    String.raw`\b(?:significantly|dramatically|substantially|vastly|considerably|massively|hugely|radically|drastically|greatly|markedly|exponentially|tremendously)\s(?:lower|higher|faster|cheaper|quicker|slower|smaller|shorter|fewer|less|better|easier|simpler|greater|improved|reduced|increased|lowers?|reduces?|reducing|cuts?|cutting|improves?|improving|increases?|increasing|boosts?|accelerates?|speeds up|simplifies|outperforms?)\b`,
+    // "much"/"far"/"way" with a measurable comparative only: "much cheaper", not "much easier".
+    String.raw`\b(?:much|far|way)\s(?:lower|higher|faster|cheaper|quicker|slower|smaller|shorter|fewer|less)\b`,
+    // A verb of change and then the intensifier: "increase significantly"; "lots more".
+    String.raw`\b(?:increase|decrease|grow|improve|rise|drop|fall|reduce|shrink|go up|go down)(?:s|d|es|ed|ing)?\s(?:significantly|dramatically|substantially|considerably|drastically|greatly|markedly|massively|sharply|a lot)\b`,
+    String.raw`\b(?:lots|a lot|tons|loads) (?:more|less|fewer|faster|cheaper|higher|lower)\b`,
+    // A share with no size: "a significant share of our pipeline", 相当一部分客户.
+    String.raw`\ba (?:significant|substantial|sizable|sizeable|large|huge|growing) (?:share|number|portion|percentage|fraction|chunk|part) of\b`,
+    String.raw`(?:大幅度?|显著|极大|大大|明显|成倍|数倍|几倍|指数级)(?:地|的)?(?:提升|提高|降低|减少|缩短|增加|增长|改善|优化|节省|加快|加速|下降|上升|简化|领先)`,
+    String.raw`相当一部分|很大一部分|相当大的比例`,
+  ].join('|'),
+  'giu',
+);
+const MAYBE_COMPARATIVE_RE = /ly\s|much|far|way|lot|tons|loads|significant|substantial|sizabl|sizeabl|large|huge|growing|大幅|显著|极大|大大|明显|成倍|数倍|几倍|指数级|一部分|比例/i;
+
+// A figure that sizes a change: a percentage, a multiple, money, a duration, from…to. A count (86 家) does not.
+const SIZED_RE = new RegExp(
+  [
+    String.raw`\d(?:[\d,.]*\d)?\s*(?:%|％|x\b|×|倍|pp\b|points?\b|percent)`,
+    String.raw`[$€£¥￥]\s?\d|\d\s*(?:元|美元|万元|块|k\b|m\b|usd|eur)`,
+    String.raw`\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|秒|分钟|小时|天|周|个月)\b`,
+    String.raw`\d\s*(?:秒|分钟|小时|天|周|个月)`,
+    String.raw`\bfrom\s+\S+\s+to\b|从[^，。\n]{0,20}(?:到|至)|\bhalf\b|\bdoubl|\btwice\b|\b(?:two|three|four|five|ten)[- ](?:times|fold)\b|一半|翻倍|翻番|[一二两三四五六七八九十]+倍`,
+  ].join('|'),
+  'iu',
+);
+
+/** Elements about the customer's own situation or other people's words: not our claims. */
+const NOT_OUR_CLAIMS = new Set([
+  'avoid',
+  'quotes',
+  'pillar_pain',
+  'challenges',
+  'problem',
+  'problem_trigger',
+  'why_we_lose',
+  'objections',
+  'landmines',
+  'alternatives_considered',
+  'decision_criteria',
+  'relevant_trends',
+  'job_to_be_done',
+  'goals',
+  'motivations',
+  'measured_by',
+  'info_sources',
+  'cost_of_inaction',
+  'evidence_frequency',
+  'source',
+]);
+
+export interface Hit {
+  span: Span;
+  sentence: string;
+}
+
+/** Blocks to read: paragraphs and table cells outside code, HTML, headings and blockquotes. */
+function blocksOf(root: Root): Array<Root | RootContent> {
+  const out: Array<Root | RootContent> = [];
+  const visit = (node: Root | RootContent) => {
+    if (node.type === 'paragraph' || node.type === 'tableCell') {
+      out.push(node);
+      return;
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'blockquote' || node.type === 'heading') return;
+    if ('children' in node) for (const c of (node as Parent).children as RootContent[]) visit(c);
+  };
+  visit(root);
+  return out;
+}
+
+function* textRuns(node: Root | RootContent): Generator<Span> {
+  if (node.type === 'code' || node.type === 'html' || node.type === 'inlineCode') return;
+  if (node.type === 'text') {
+    yield spanOf(node);
+    return;
+  }
+  if ('children' in node) for (const child of (node as Parent).children as RootContent[]) yield* textRuns(child);
+}
+
+/** Matches of `re` in the document's own copy, with their sentence; at most one per sentence. */
+export function scan(context: RuleContext, re: RegExp, maybe: RegExp, keep: (sentence: string) => boolean): Hit[] {
+  const { analysis } = context;
+  const text = analysis.model.text;
+  const hits: Hit[] = [];
+  for (const node of blocksOf(analysis.model.root)) {
+    const block = spanOf(node);
+    const blockText = text.slice(block.start, block.end);
+    if (!maybe.test(blockText)) continue;
+    const id = elementAt(analysis, block.start);
+    if (id && NOT_OUR_CLAIMS.has(id)) continue;
+    let sentences: Span[] | null = null;
+    let k = 0;
+    let lastSentence = -1;
+    for (const run of textRuns(node)) {
+      const runText = text.slice(run.start, run.end);
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(runText)) !== null) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const rel = run.start + m.index - block.start;
+        sentences ??= splitSentences(blockText);
+        // Matches come in order: walk the sentences forward.
+        while (k < sentences.length - 1 && sentences[k].end <= rel) k++;
+        if (k === lastSentence) continue;
+        lastSentence = k;
+        const s = sentences[k] ?? { start: 0, end: blockText.length };
+        const sentence = blockText.slice(s.start, Math.min(s.end, s.start + 2000));
+        if (!keep(sentence)) continue;
+        hits.push({ span: { start: run.start + m.index, end: run.start + m.index + m[0].length }, sentence });
+      }
+    }
+  }
+  return hits;
+}
+
+/** The title to name in the message: the element's, else the heading above. */
+export function titleAt(context: RuleContext, offset: number): { title: string; titleZh: string } {
+  const { analysis } = context;
+  const id = elementAt(analysis, offset);
+  const element = id ? analysis.checklist.elements.find((e) => e.id === id) : undefined;
+  if (element) return { title: element.title.en, titleZh: element.title.zh };
+  let heading = analysis.model.title?.heading ?? '';
+  for (const s of analysis.model.sections) if (s.headingSpan.start <= offset) heading = s.heading;
+  return { title: heading, titleZh: heading };
+}
+
+/** vague-metric: "significantly lower cost" with no figure that sizes it in the sentence. */
+export function reportVagueComparatives(context: RuleContext): void {
+  // Items that the element checks already report as vague are not reported twice.
+  const reported = context.analysis.evaluations.flatMap((e) => e.problems.filter((p) => p.ruleId === 'vague-metric').map((p) => p.span));
+  const hits = scan(context, COMPARATIVE_RE, MAYBE_COMPARATIVE_RE, (s) => !SIZED_RE.test(s) && !SOURCE_RE.test(s));
+  for (const h of hits) {
+    if (reported.some((r) => r.start <= h.span.start && h.span.start < r.end)) continue;
+    context.report({
+      elementId: elementAt(context.analysis, h.span.start),
+      messageId: 'vague-metric.noNumber',
+      data: { ...titleAt(context, h.span.start), text: squash(h.sentence) },
+      span: h.span,
+    });
+  }
+}

@@ -232,6 +232,8 @@ export interface CompiledChecklist {
   minScore: number;
   aliases: Set<string>;
   fileNames: string[];
+  /** Element picks by label (elementForLabel's cache). */
+  picks: Map<string, ElementPick | null>;
 }
 
 const compiledCache = new WeakMap<Checklist, CompiledChecklist>();
@@ -277,6 +279,7 @@ export function compileChecklist(checklist: Checklist): CompiledChecklist {
     minScore: checklist.detect?.minScore ?? 3,
     aliases: new Set([checklist.type, ...checklist.aliases].map((a) => normalizeLabel(a))),
     fileNames: checklist.fileNames.map((f) => f.toLowerCase()),
+    picks: new Map(),
   };
   compiledCache.set(checklist, compiled);
   return compiled;
@@ -319,6 +322,17 @@ export interface ElementPick {
  * matches goes to the element that takes questions.
  */
 export function elementForLabel(compiled: CompiledChecklist, label: string, isQuestion: boolean, theirScope: boolean): ElementPick | null {
+  // Labels repeat from one keystroke to the next: remember each checklist's answer for a label.
+  const key = (isQuestion ? '1' : '0') + (theirScope ? '1' : '0') + label;
+  const cached = compiled.picks.get(key);
+  if (cached !== undefined) return cached;
+  const pick = pickFor(compiled, label, isQuestion, theirScope);
+  if (compiled.picks.size > 4000) compiled.picks.clear();
+  compiled.picks.set(key, pick);
+  return pick;
+}
+
+function pickFor(compiled: CompiledChecklist, label: string, isQuestion: boolean, theirScope: boolean): ElementPick | null {
   if (theirScope && !OURS.test(label)) {
     const read = readLabel(label);
     let best: ElementPick | null = null;

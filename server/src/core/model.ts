@@ -174,7 +174,7 @@ function blockItems(text: string, node: RootContent): Item[] {
         span: spanOf(row),
         text: text.slice(spanOf(row).start, spanOf(row).end),
         header,
-        cells: row.children.map((c) => ({ text: toString(c as unknown as Heading, { includeHtml: false }), span: spanOf(c) })),
+        cells: row.children.map((c) => ({ text: toString(c as unknown as Heading, { includeHtml: false }), span: cellContent(text, spanOf(c)) })),
       }));
     }
     case 'paragraph':
@@ -366,6 +366,14 @@ function collectInlineCandidates(text: string, nodes: RootContent[], out: Candid
       collectInlineCandidates(text, node.children as RootContent[], out);
     }
   }
+}
+
+/** A table cell's span without its pipes and padding. */
+export function cellContent(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && (text[start] === '|' || text[start] === ' ' || text[start] === '\t')) start++;
+  while (end > start && (text[end - 1] === '|' || text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return { start, end };
 }
 
 function cellText(cell: { children: PhrasingContent[] }): string {

@@ -327,7 +327,7 @@ export function elementForLabel(compiled: CompiledChecklist, label: string, isQu
   const cached = compiled.picks.get(key);
   if (cached !== undefined) return cached;
   const pick = pickFor(compiled, label, isQuestion, theirScope);
-  if (compiled.picks.size > 4000) compiled.picks.clear();
+  if (compiled.picks.size > 500) compiled.picks.clear();
   compiled.picks.set(key, pick);
   return pick;
 }

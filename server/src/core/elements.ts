@@ -412,6 +412,27 @@ const SLOTS: Slot[] = [
   { id: 'Unlike', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /与[^。]{1,40}?不同|不同于|相比|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与<替代方案>不同，<产品>具备<差异化>' }, severity: 'error' },
 ];
 
+/** Template slots left in a statement: ___, [target customer], {category}, 【待补充】, TBD. */
+const SLOT_PLACEHOLDER = /_{2,}|\[[^\[\]\n]{0,60}\]|\{[^{}\n]{0,60}\}|【[^【】\n]{0,20}】|\bTBD\b|\bX{2,}\b|待补充|待定|待确认|…+|\.{3,}/giu;
+
+/** A slot is filled when its words are there and what follows them is not a template slot. */
+function slotFilled(slot: Slot, p: string, zh: boolean): boolean {
+  const marked = p.replace(SLOT_PLACEHOLDER, '∅');
+  const re = new RegExp((zh ? slot.zh : slot.en).source, (zh ? slot.zh : slot.en).flags.replace('g', '') + 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(marked)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const clause = marked.slice(m.index + m[0].length).split(/[,.;:!?，。；：！？]/u)[0].trim();
+    const words = clause.replace(/∅/g, '').trim();
+    if (!clause.startsWith('∅') && !(clause.includes('∅') && words.length <= (zh ? 4 : 2))) return true;
+  }
+  // The words are not there, or only around template slots.
+  return false;
+}
+
 /** Names that say the text under them is a positioning statement, not a pitch. */
 const STATEMENT_NAME = /statement|声明|陈述|定位语|moore/iu;
 
@@ -424,7 +445,7 @@ export function missingSlots(text: string): Slot[] {
   const p = plain(text);
   if (!p) return [];
   const zh = isChinese(p);
-  return SLOTS.filter((slot) => !(zh ? slot.zh : slot.en).test(p));
+  return SLOTS.filter((slot) => !slotFilled(slot, p, zh));
 }
 
 /** The first line of a span of the text: a finding underlines a line, not a paragraph. */
@@ -442,7 +463,7 @@ export function checkPositioningStatement(text: string, items: Item[], fallback:
   if (!p) return [];
   const zh = isChinese(p);
   const span = items.length ? (source ? firstLineOf(source, items[0].span) : items[0].span) : fallback;
-  const missing = SLOTS.filter((slot) => !(zh ? slot.zh : slot.en).test(p));
+  const missing = SLOTS.filter((slot) => !slotFilled(slot, p, zh));
   const problems: CheckProblem[] = [];
   const others = missing.filter((s) => s.id !== 'Unlike');
   if (others.length) {

@@ -21,6 +21,7 @@ const en: Catalog = {
   // vague-metric
   'vague-metric.noNumber': "'{title}' has an item with no number: '{text}'. State a target figure.",
   'vague-metric.noTimeframe': "'{title}' has an item with no timeframe or baseline: '{text}'. Add a date or period (by 2027-03-31, within 30 days) or a baseline (from 12% to 20%).",
+  'vague-metric.comparative': "'{word}' says how much without a figure: give the size of the change (a percentage, a multiple, an amount or a time) and what it is measured against.",
   'vague-metric.targetNoNumber': "'{title}': the target for '{metric}' is '{text}', not a figure. State the number to reach.",
   'vague-metric.rowNoTimeframe': "'{title}': '{metric}' has no date to reach its target by ('{text}') and no baseline. Give a date or period (by 2027-03-31, within 30 days) or the current value.",
   'vague-metric.sectionNoNumber': "'{title}' gives no figure: state the result in numbers (a count, an amount, a before/after).",
@@ -140,6 +141,7 @@ const zh: Catalog = {
   'unproven-claim.absoluteBacked': '「{text}」属于《广告法》第九条禁止使用的绝对化用语，即使有数据支撑也不能用于广告：保留数据，删去这个词。',
   'vague-metric.noNumber': '「{title}」中有一项没有数字：「{text}」。请写明目标数值。',
   'vague-metric.noTimeframe': '「{title}」中有一项没有时间范围或基线：「{text}」。请补充日期或周期（如 2027-03-31 前、上线后 30 天内）或基线（如从 12% 提升到 20%）。',
+  'vague-metric.comparative': '「{word}」只说了变化，没有数字：请写明幅度（百分比、倍数、金额或时长）以及对比的基准。',
   'vague-metric.targetNoNumber': '「{title}」：「{metric}」的目标值是「{text}」，不是一个数字。请写明要达到的数值。',
   'vague-metric.rowNoTimeframe': '「{title}」：「{metric}」没有达成目标的时间（「{text}」），也没有基线。请写明日期或周期（如 2027-03-31 前、上线后 30 天内），或写出当前值。',
   'vague-metric.sectionNoNumber': '「{title}」没有任何数字：请用数字说明结果（数量、金额、前后对比）。',

@@ -13,7 +13,7 @@ const STOPWORDS = new Set(
     'that these those what how why who whom which when where do does did can will should would could q vs versus ' +
     'about into per my me i he she him her his hers them if so else there here then just also more most very ' +
     // Adjectives that rank or size a name without changing what it names ("Key dates", "Biggest headaches").
-    'key top main primary core typical common biggest big major overall general detailed quick see seen not no'
+    'key top main primary core typical common biggest big major overall general detailed quick see seen'
   ).split(' '),
 );
 
@@ -32,7 +32,7 @@ export function stem(word: string): string {
       break;
     }
   }
-  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }
 
@@ -133,7 +133,7 @@ export function readLabel(normalized: string): ReadLabel {
   const question = WH_START.test(normalized) || /[?？]$/u.test(normalized) || (cjk !== '' && ZH_QUESTION.test(cjk));
   const all = words(normalized);
   r = { words: all.join(' '), allSet: new Set(all.map(stem)), question, tokens: toks, tokenSet: new Set(toks), cjk, bounds: cjk ? boundaries(cjk) : null };
-  if (readCache.size > 5000) readCache.clear();
+  if (readCache.size > 1000) readCache.clear();
   readCache.set(normalized, r);
   return r;
 }

@@ -14,7 +14,7 @@ const HEDGE_RE = new RegExp(
     String.raw`(?:^|(?<=[，,（(—：:；;]\s{0,3})|(?<=请|就|只管|您就|你就))相信我们?(?=[，,。！!）)；;]|$)`,
     String.raw`请相信我们?`,
     // Hearsay in place of a named customer or a figure: "everyone loves it", 用过的都说好.
-    String.raw`\b(?:everyone|everybody|all (?:our )?(?:customers|users)|customers|users) (?:loves?|raves? about|swears? by) (?:it|us)\b`,
+    String.raw`\b(?:everyone|everybody|all (?:our )?(?:customers|users)|(?:our )?(?:customers|users|clients|teams)) (?:loves?|raves? about|swears? by|adores?)\b`,
     String.raw`都(?:说|夸|觉得)(?:好|不错|好用|满意)|一致好评|好评如潮|有口皆碑|谁用谁知道|口碑爆棚`,
   ].join('|'),
   'giu',

@@ -5,7 +5,7 @@
 
 import type { Parent, Root, RootContent } from 'mdast';
 import { spanOf } from '../model';
-import { SOURCE_RE, splitSentences, squash } from '../text';
+import { SOURCE_RE, hasNumber, splitSentences, squash } from '../text';
 import type { Span } from '../types';
 import { elementAt, type RuleContext } from './rule';
 
@@ -142,17 +142,42 @@ export function titleAt(context: RuleContext, offset: number): { title: string; 
   return { title: heading, titleZh: heading };
 }
 
+// Plain comparatives and vague amounts ("fewer escalations", "within days", 有所提升, 影响很多客户): vague only
+// where the checklist asks for a figure, in an element that has a metric or a proof check (a value, an outcome,
+// an impact, a win). Elsewhere "faster" is just a word.
+const BARE_RE = new RegExp(
+  [
+    String.raw`\b(?:fewer|faster|quicker|cheaper|sooner)\b`,
+    String.raw`\b(?:less|lower|reduced?) (?:time|work|effort|cost|costs|churn|risk|overhead|toil|spend)\b`,
+    String.raw`\b(?:more|higher|increased?) (?:revenue|conversion|conversions|retention|pipeline|productivity|engagement|adoption|throughput)\b`,
+    String.raw`\bwithin (?:days|weeks|hours|minutes)\b|\bin no time\b|\bin (?:a few|a couple of) (?:days|weeks|clicks)\b`,
+    String.raw`\b(?:nearly|almost) (?:every|all)\b|\b(?:many|most|lots of|plenty of) (?:customers|teams|users|accounts|deals|clients|companies)\b`,
+    String.raw`有所(?:提升|提高|改善|下降|减少|增长|增加|缩短|降低)|(?:会|能|将)?明显(?:改善|提升|提高|下降|减少|增加|缩短|降低|好转)|更(?:快|省|便宜|高效)`,
+    String.raw`(?:很多|大量|不少|大部分|多数|绝大多数|许多)(?:客户|用户|门店|企业|团队|商家)|几天(?:之)?内|很快(?:就)?(?:能|可以)?`,
+  ].join('|'),
+  'giu',
+);
+const MAYBE_BARE_RE = /fewer|faster|quicker|cheaper|sooner|less|lower|reduce|more|higher|increase|within|no time|a few|a couple|nearly|almost|many|most|lots|plenty|有所|明显|更|很多|大量|不少|大部分|多数|许多|几天|很快/i;
+
 /** vague-metric: "significantly lower cost" with no figure that sizes it in the sentence. */
 export function reportVagueComparatives(context: RuleContext): void {
   // Items that the element checks already report as vague are not reported twice.
   const reported = context.analysis.evaluations.flatMap((e) => e.problems.filter((p) => p.ruleId === 'vague-metric').map((p) => p.span));
-  const hits = scan(context, COMPARATIVE_RE, MAYBE_COMPARATIVE_RE, (s) => !SIZED_RE.test(s) && !SOURCE_RE.test(s));
+  const unsized = (s: string) => !SIZED_RE.test(s) && !SOURCE_RE.test(s);
+  const hits = scan(context, COMPARATIVE_RE, MAYBE_COMPARATIVE_RE, unsized);
+  const wantsFigures = new Set(
+    context.analysis.checklist.elements.filter((e) => (e.checks ?? []).some((c) => c.kind === 'metric' || c.kind === 'proof')).map((e) => e.id),
+  );
+  for (const h of scan(context, BARE_RE, MAYBE_BARE_RE, (s) => unsized(s) && !hasNumber(s))) {
+    const id = elementAt(context.analysis, h.span.start);
+    if (id && wantsFigures.has(id) && !hits.some((x) => x.sentence === h.sentence)) hits.push(h);
+  }
   for (const h of hits) {
     if (reported.some((r) => r.start <= h.span.start && h.span.start < r.end)) continue;
     context.report({
       elementId: elementAt(context.analysis, h.span.start),
-      messageId: 'vague-metric.noNumber',
-      data: { ...titleAt(context, h.span.start), text: squash(h.sentence) },
+      messageId: 'vague-metric.comparative',
+      data: { ...titleAt(context, h.span.start), text: squash(h.sentence), word: context.analysis.model.text.slice(h.span.start, h.span.end) },
       span: h.span,
     });
   }

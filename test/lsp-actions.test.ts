@@ -215,6 +215,26 @@ describe('code actions', () => {
     client.close(uri);
   });
 
+  it('a document that reads like a type gets one hint on its title, and the quick fix that declares the type', async () => {
+    const text = '# Sales notes\n\n## Where we win\n\n- Setup in a day (3 of 4 deals)\n\n## Objections\n\n- "Too expensive"\n\n## Landmines\n\n- Ask about SSO\n';
+    const { uri, diagnostics } = await open(text, 'notes.md');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
+      [['front-matter', 4, 0]],
+    );
+    assert.match(diagnostics[0].message, /reads like a Competitive battlecard/);
+    const actions = await actionsFor(uri, diagnostics);
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.ok(fix, 'a preferred action');
+    assert.equal(fix.kind, 'quickfix');
+    assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['front-matter']);
+    const after = await apply(uri, fix);
+    assert.match(after.text, /^---\ntype: battlecard\n---\n/);
+    // Now linted as a battlecard: the hint is gone and the checklist speaks.
+    assert.ok(!after.diagnostics.some((d) => d.severity === 4));
+    assert.ok(after.diagnostics.some((d) => d.code === 'required-element'));
+  });
+
   it('nests outline children inside their parents', async () => {
     const { uri } = await open('# T\n\n## A\n\ntext\n\n### B   \n## C\n');
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });

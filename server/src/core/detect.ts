@@ -304,5 +304,8 @@ export function suggestTypes(model: DocumentModel, filePath: string | undefined,
     .filter((r) => r.score >= 2 && r.checklist !== detection.checklist)
     .sort((a, b) => b.score - a.score)
     .map((r) => r.checklist);
-  return (detection.checklist ? [detection.checklist, ...ranked] : ranked).slice(0, limit);
+  // The type the document reads like comes first, as the hint that names it says.
+  const suggested = detection.suggestion ? checklists.find((c) => c.type === detection.suggestion!.type) ?? null : null;
+  const first = detection.checklist ?? suggested;
+  return (first ? [first, ...ranked.filter((c) => c !== first)] : ranked).slice(0, limit);
 }

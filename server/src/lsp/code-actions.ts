@@ -214,7 +214,9 @@ function addTypeActions(result: LintResult, outcome: LintOutcome, params: CodeAc
   return suggestions.map((c, i) => ({
     title: t(locale, 'lsp.action.addType', { type: c.type, title: typeTitle(c, locale) }),
     kind,
-    isPreferred: i === 0 && result.docType === c.type,
+    isPreferred: i === 0 && (result.docType === c.type || result.suggestion?.type === c.type),
+    // The "reads like" hint on the title is the diagnostic this action answers.
+    diagnostics: (params.context.diagnostics ?? []).filter((d) => d.source === 'pmm-lint' && d.code === 'front-matter' && d.severity === 4),
     edit: { changes: { [params.textDocument.uri]: [setTypeEdit(result, outcome, c.type)] } },
   }));
 }

@@ -222,7 +222,7 @@ describe('code actions', () => {
       diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
       [['front-matter', 4, 0]],
     );
-    assert.match(diagnostics[0].message, /reads like a Competitive battlecard/);
+    assert.match(String(diagnostics[0].message), /reads like a Competitive battlecard/);
     const actions = await actionsFor(uri, diagnostics);
     const fix = actions.find((a) => a.isPreferred)!;
     assert.ok(fix, 'a preferred action');

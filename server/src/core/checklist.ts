@@ -195,7 +195,21 @@ export function mergeChecklist(base: Checklist, override: Partial<Checklist> & {
   const elements: ChecklistElement[] = base.elements.map((e) => ({ ...e }));
   for (const el of override.elements ?? []) {
     const i = elements.findIndex((e) => e.id === el.id);
-    if (i >= 0) elements[i] = { ...elements[i], ...el };
+    if (i >= 0) {
+      const base = elements[i].vocabulary;
+      // Words a user's checklist gives are added to the built-in ones (other fields replace).
+      const vocabulary =
+        el.vocabulary && base
+          ? {
+              en: [...(base.en ?? []), ...(el.vocabulary.en ?? [])],
+              zh: [...(base.zh ?? []), ...(el.vocabulary.zh ?? [])],
+              theirs: [...(base.theirs ?? []), ...(el.vocabulary.theirs ?? [])],
+              phrases: [...(base.phrases ?? []), ...(el.vocabulary.phrases ?? [])],
+              questions: el.vocabulary.questions ?? base.questions,
+            }
+          : (el.vocabulary ?? base);
+      elements[i] = { ...elements[i], ...el, ...(vocabulary ? { vocabulary } : {}) };
+    }
     else elements.push(el);
   }
   const { removeElements, ...fields } = override;
@@ -327,19 +341,21 @@ export function elementForLabel(compiled: CompiledChecklist, label: string, isQu
   const cached = compiled.picks.get(key);
   if (cached !== undefined) return cached;
   const pick = pickFor(compiled, label, isQuestion, theirScope);
-  if (compiled.picks.size > 500) compiled.picks.clear();
+  if (compiled.picks.size > 300) compiled.picks.clear();
   compiled.picks.set(key, pick);
   return pick;
 }
 
 function pickFor(compiled: CompiledChecklist, label: string, isQuestion: boolean, theirScope: boolean): ElementPick | null {
   if (theirScope && !OURS.test(label)) {
-    const read = readLabel(label);
     let best: ElementPick | null = null;
-    for (const ce of compiled.elements) {
-      for (const term of ce.theirs) {
-        const score = termScore(read, term);
-        if (score > 0 && (!best || score > best.score)) best = { element: ce.element, score, alias: term.cjk || term.tokens.join(' ') };
+    for (const part of labelParts(label)) {
+      const read = readLabel(part, isQuestion);
+      for (const ce of compiled.elements) {
+        for (const term of ce.theirs) {
+          const score = termScore(read, term);
+          if (score > 0 && (!best || score > best.score)) best = { element: ce.element, score, alias: term.cjk || term.tokens.join(' ') };
+        }
       }
     }
     return best;
@@ -351,6 +367,28 @@ function pickFor(compiled: CompiledChecklist, label: string, isQuestion: boolean
     if (taker) return { element: taker.element, score: 0.6, alias: '?' };
   }
   return null;
+}
+
+/**
+ * A label and the parts of it that can name an element on their own: its head before a colon or dash ("Theme 1:
+ * Fewer empty chairs"), before a comma ("Three things we say, and how we back each one up"), without an aside in
+ * brackets ("Brief owner (client side)"), and the aside itself ("客户现在怎么凑合（竞品 / 替代方案）").
+ */
+export function labelParts(label: string): string[] {
+  const parts = [label];
+  const add = (p: string | undefined) => {
+    const t = (p ?? '').trim();
+    if (t && !parts.includes(t)) parts.push(t);
+  };
+  add(label.split(/\s*[:：]\s*|\s+[-—–]\s+/u)[0]);
+  add(label.split(/\s*[,，;；]\s*/u)[0]);
+  // (normalizeLabel has dropped a closing bracket at the very end.)
+  const aside = /[(（]([^()（）]{1,40})(?:[)）]|$)/u.exec(label);
+  if (aside) {
+    add(label.replace(/\s*[(（][^()（）]*(?:[)）]|$)\s*/gu, ' ').replace(/\s+/g, ' '));
+    add(aside[1]);
+  }
+  return parts;
 }
 
 /** The best element of a checklist for a label, with its score and the alias that matched. */
@@ -371,9 +409,8 @@ export function bestElement(
   if (best) return best;
   // No name matched as written: read the label word by word against each element's terms, and its head before a
   // colon or dash on its own ("Theme 1: Fewer empty chairs", "Snapshot — Quaystone").
-  const head = label.split(/\s*[:：]\s*|\s+[-—–]\s+/u)[0];
-  for (const part of head && head !== label ? [label, head] : [label]) {
-    const read = readLabel(part);
+  for (const part of labelParts(label)) {
+    const read = readLabel(part, isQuestion);
     for (const ce of compiled.elements) {
       for (const term of ce.terms) {
         const score = termScore(read, term);

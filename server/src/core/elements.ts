@@ -1,59 +1,17 @@
 // Element matching and evaluation: which place in the document is each checklist element, and how complete it is.
+// The checks themselves are in checks.ts and in the files of the rules that own them.
 
-import { elementForLabel, type CompiledChecklist, type ElementPick } from './checklist';
-import { spanOf, type Section } from './model';
 import type { RootContent } from 'mdast';
-import type { Candidate, DocumentModel, Item } from './model';
+import { CHECKS } from './checks';
+import { elementForLabel, type CompiledChecklist, type ElementPick } from './checklist';
+import { containsRegExp, placeName, plain, type CheckFn, type CheckInput, type ElementEvaluation, type ElementMatch } from './content';
+import { spanOf, type Candidate, type DocumentModel, type Item, type Section } from './model';
 import type { PlaceholderHit } from './placeholders';
-import {
-  BASELINE_RE,
-  DATE_COL,
-  DATE_RE,
-  SOURCE_RE,
-  TIMEFRAME_RE,
-  VAGUE_DATE_RE,
-  hasNumber,
-  hasQuote,
-  squash,
-} from './text';
-import type { ChecklistElement, ElementCheck, Span } from './types';
+import type { ElementCheck } from './types';
 
-export interface ElementMatch {
-  element: ChecklistElement;
-  /** The places that mark it, in document order. */
-  candidates: Candidate[];
-}
-
-/** A problem a check found, reported by the rule named here (vague-metric, missing-proof, ...). */
-export interface CheckProblem {
-  ruleId: string;
-  messageId: string;
-  data: Record<string, string | number>;
-  span: Span;
-  /** A severity the rule uses for this problem when the config does not set one. */
-  severity?: 'error' | 'warning' | 'info';
-}
-
-/** Why an element is weak; ruleId ties the reason to a rule, so turning that rule off drops the reason. */
-export interface WeakReason {
-  ruleId: string | null;
-  messageId: string;
-  data: Record<string, string | number>;
-}
-
-export interface ElementEvaluation {
-  element: ChecklistElement;
-  match: ElementMatch | null;
-  /** Items the checks looked at. */
-  items: Item[];
-  reasons: WeakReason[];
-  problems: CheckProblem[];
-  /**
-   * Found under a name that is not the element's own and its content is not the element: an elevator pitch or a
-   * one-liner where the checklist wants a positioning statement. Reported as missing, as a warning, at the name.
-   */
-  standIn?: { span: Span; label: string; missing: string };
-}
+export type { CheckProblem, ElementEvaluation, ElementMatch, WeakReason } from './content';
+export { containsRegExp, plain } from './content';
+export { checkPositioningStatement, missingSlots } from './rules/positioning-statement';
 
 const KIND_RANK: Record<Candidate['kind'], number> = { heading: 0, label: 1, 'table-row': 2, 'table-column': 2, phrase: 3 };
 
@@ -148,23 +106,6 @@ function findPhrase(model: DocumentModel, patterns: string[]): Candidate | null 
   return hit;
 }
 
-/**
- * Plain text of Markdown source for the recognisers: no link targets, no emphasis marks, no table pipes. (A link's
- * text and target, and a tag, stop at the next bracket: `[^>]+>` tried from every '<' of a 1 MB run of '<' took
- * minutes.)
- */
-export function plain(md: string): string {
-  return md
-    .replace(/!\[([^[\]]*)\]\([^)[\]]*\)/g, '$1')
-    .replace(/\[([^[\]]*)\]\([^)[\]]*\)/g, '$1')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^<>]+>/g, ' ')
-    .replace(/[*_`~|>#]+/g, ' ')
-    .replace(/^\s*(?:[-+]|\d+[.)])\s+/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function contentOf(match: ElementMatch): { items: Item[]; text: string; hasTable: boolean } {
   if (match.candidates.length === 1) {
     const c = match.candidates[0];
@@ -179,313 +120,13 @@ function contentOf(match: ElementMatch): { items: Item[]; text: string; hasTable
   };
 }
 
-function countListed(items: Item[]): number {
-  if (items.length === 1 && (items[0].kind === 'paragraph' || items[0].kind === 'text')) {
-    // "Spreadsheets, an intern, or doing nothing" lists three in one sentence.
-    const first = plain(items[0].text).split(/[.。!?！？]/u)[0];
-    const parts = first.split(/,|;|、|，|；|\bor\b|\band\b|或|和|以及/u).filter((p) => p.trim().length > 1);
-    return Math.max(1, parts.length);
-  }
-  return items.filter((i) => plain(i.text).length > 0).length;
-}
-
 function isPlaceholderItem(item: Item, placeholders: PlaceholderHit[]): boolean {
   return placeholders.some((p) => p.span.start >= item.span.start && p.span.end <= item.span.end);
 }
 
-/** A pattern's leading run: `\d+`, `\s*`, `[a-z]+`, `[^)]*`. */
-const LEADING_RUN = /^(\\[dDwWsS]|\[(?:\\.|[^\]\\])+\])[*+]/;
-const containsCache = new Map<string, RegExp>();
-
-/**
- * A `contains` pattern, compiled. checklist.ts refuses patterns that can take exponential time; an ordinary one
- * that starts with a run (`\d+%`, `\d+\s*(元|美元)`) is still tried from every character of a long run of digits
- * with no '%' after it, in time that grows with the square of the run (a line of a million digits: minutes). A
- * lookbehind lets the run start only where the text's run starts, which changes nothing about what matches.
- */
-export function containsRegExp(pattern: string): RegExp {
-  let re = containsCache.get(pattern);
-  if (!re) {
-    const run = LEADING_RUN.exec(pattern);
-    re = new RegExp(run ? `(?<!${run[1]})${pattern}` : pattern, 'iu');
-    if (containsCache.size > 500) containsCache.clear();
-    containsCache.set(pattern, re);
-  }
-  return re;
-}
-
-const NAME_RE = /@[\w.-]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)+\b|(?:[:：|]\s*|^\s*)[\u4e00-\u9fff]{2,4}(?:\s|$|[，,、|（(])/mu;
-
-/** Runs one check; pushes weak reasons and problems. */
-function runCheck(
-  check: ElementCheck,
-  el: ChecklistElement,
-  match: ElementMatch,
-  content: { items: Item[]; text: string; hasTable: boolean },
-  placeholders: PlaceholderHit[],
-  out: ElementEvaluation,
-  source: string,
-): void {
-  const title = el.title;
-  // Messages name the place as the document names it ("Key dates", 冷启动节奏), not by the checklist's title.
-  const named = placeName(match.candidates[0]?.label ?? '', title);
-  const filled = content.items.filter((i) => !isPlaceholderItem(i, placeholders) && plain(i.text).length > 0);
-  // Where the content is a list, a table or subsections, a paragraph around them introduces them.
-  const structured = filled.some((i) => i.kind !== 'paragraph');
-  const items = structured ? filled.filter((i) => i.kind !== 'paragraph') : filled;
-  const heading = match.candidates[0];
-  switch (check.kind) {
-    case 'min-items': {
-      const count = countListed(items);
-      if (count < check.min) out.reasons.push({ ruleId: null, messageId: 'reason.minItems', data: { count, min: check.min } });
-      return;
-    }
-    case 'max-items': {
-      const count = match.candidates.length > 1 ? match.candidates.length : countListed(items);
-      if (count > check.max) out.reasons.push({ ruleId: null, messageId: 'reason.maxItems', data: { count, max: check.max } });
-      return;
-    }
-    case 'table': {
-      // A table with only its header row (a freshly inserted skeleton) is not yet a table of anything.
-      const filledRow = content.items.some((i) => i.kind === 'table-row' && plain(i.text).replace(/[\s|:-]/g, '').length > 0);
-      if (!content.hasTable || !filledRow) out.reasons.push({ ruleId: null, messageId: 'reason.table', data: {} });
-      return;
-    }
-      return;
-    case 'contains': {
-      const hay = heading.label + '\n' + content.text;
-      if (!check.patterns.some((p) => containsRegExp(p).test(hay))) {
-        out.reasons.push({ ruleId: null, messageId: 'reason.custom', data: { en: check.reason.en, zh: check.reason.zh } });
-      }
-      return;
-    }
-    case 'not-only': {
-      let rest = ' ' + plain(content.text).toLowerCase() + ' ';
-      for (const w of check.words) rest = rest.split(w.toLowerCase()).join(' ');
-      rest = rest.replace(/\b(?:and|or|the|a|an|our|other|all|any|of|to|for|和|或|等|的)\b/gu, ' ').replace(/[\p{P}\p{S}\s\d]+/gu, '');
-      if (content.text.trim() && rest.length < 4) out.reasons.push({ ruleId: null, messageId: 'reason.custom', data: { en: check.reason.en, zh: check.reason.zh } });
-      return;
-    }
-    case 'owner':
-      if (!NAME_RE.test(plain(content.text)) && !/@[\w.-]+/.test(content.text)) out.reasons.push({ ruleId: null, messageId: 'reason.owner', data: {} });
-      return;
-    case 'metric': {
-      const needs = check.needs ?? ['number', 'timeframe-or-baseline'];
-      if (check.scope === 'section') {
-        // One figure anywhere in the element is enough (an outcome, an impact).
-        const p = plain(content.text);
-        if (!hasNumber(p)) {
-          out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.sectionNoNumber', data: { title: named.en, titleZh: named.zh }, span: heading.span });
-          out.reasons.push({ ruleId: 'vague-metric', messageId: 'reason.metric', data: {} });
-        }
-        return;
-      }
-      let bad = false;
-      for (const item of items) {
-        const p = plain(item.text);
-        const byColumns = item.cells && item.header ? metricRow(item, named) : null;
-        if (byColumns) {
-          if (byColumns.problem) {
-            out.problems.push({ ruleId: 'vague-metric', ...byColumns.problem });
-            bad = true;
-          }
-          continue;
-        }
-        if (needs.includes('number') && !hasNumber(p)) {
-          out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.noNumber', data: { title: named.en, titleZh: named.zh, text: squash(p) }, span: firstLineOf(source, item.span) });
-          bad = true;
-        } else if (
-          (needs.includes('timeframe') && !TIMEFRAME_RE.test(p)) ||
-          (needs.includes('timeframe-or-baseline') && !TIMEFRAME_RE.test(p) && !BASELINE_RE.test(p))
-        ) {
-          out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.noTimeframe', data: { title: named.en, titleZh: named.zh, text: squash(p) }, span: firstLineOf(source, item.span) });
-          bad = true;
-        }
-      }
-      if (bad) out.reasons.push({ ruleId: 'vague-metric', messageId: 'reason.metric', data: {} });
-      return;
-    }
-    case 'proof': {
-      let bad = false;
-      for (const item of items) {
-        const raw = item.text;
-        const p = plain(raw);
-        if (hasNumber(p) || SOURCE_RE.test(raw) || hasQuote(raw) || /\]\(|https?:\/\//.test(raw)) continue;
-        // An item that only introduces the next ones ("Supporting features:") is not a claim.
-        if (/[:：]\s*$/u.test(p) || p.length < 12) continue;
-        out.problems.push({ ruleId: 'missing-proof', messageId: 'missing-proof.noProof', data: { title: named.en, titleZh: named.zh, text: squash(p) }, span: firstLineOf(source, item.span) });
-        bad = true;
-      }
-      if (bad) out.reasons.push({ ruleId: 'missing-proof', messageId: 'reason.proof', data: {} });
-      return;
-    }
-    case 'date': {
-      let anyDate = false;
-      let bad = false;
-      const units = items.length ? items : [];
-      for (const item of units) {
-        const p = item.text;
-        if (DATE_RE.test(p)) {
-          anyDate = true;
-          continue;
-        }
-        const v = VAGUE_DATE_RE.exec(p);
-        if (v) {
-          const at = item.span.start + v.index;
-          out.problems.push({ ruleId: 'vague-date', messageId: 'vague-date.vague', data: { title: named.en, titleZh: named.zh, text: v[0] }, span: { start: at, end: at + v[0].length } });
-          bad = true;
-        }
-      }
-      if (!anyDate && !bad && DATE_RE.test(heading.label + ' ' + content.text)) anyDate = true;
-      if (!anyDate && !bad && items.length > 0) {
-        out.problems.push({ ruleId: 'vague-date', messageId: 'vague-date.noDate', data: { title: named.en, titleZh: named.zh }, span: heading.span });
-        bad = true;
-      }
-      if (bad) out.reasons.push({ ruleId: 'vague-date', messageId: 'reason.date', data: {} });
-      return;
-    }
-    case 'positioning-statement': {
-      // A pitch in prose ("1-sentence pitch", "Elevator pitch", 一句话介绍) that fills few of Moore's slots is not a
-      // statement yet: one warning that the statement is missing, not a list of slot errors over the paragraph.
-      const slots = missingSlots(content.text);
-      if (!STATEMENT_NAME.test(heading.label) && slots.length >= 3) {
-        out.standIn = { span: heading.span, label: heading.label.trim().replace(/[:：.。]$/u, ''), missing: slots.map((s) => s.id).join(', ') };
-        return;
-      }
-      const problems = checkPositioningStatement(content.text, items, heading.span, source);
-      if (problems.length) {
-        out.problems.push(...problems);
-        out.reasons.push({ ruleId: 'positioning-statement', messageId: 'reason.statement', data: {} });
-      }
-      return;
-    }
-  }
-}
-
-function placeName(label: string, fallback: { en: string; zh: string }): { en: string; zh: string } {
-  const name = label.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/[:：.。]$/u, '');
-  return name && name.length <= 60 ? { en: name, zh: name } : fallback;
-}
-
-// ---- Tables read by their columns ------------------------------------------------------------------------
-
-const TARGET_COL = /\b(?:target|goal|objective)s?\b|目标|期望|预期/iu;
-const BASELINE_COL = /\b(?:baseline|current|today|now|before|starting point|from)\b|基线|现状|当前|现值|上线前|起点/iu;
-
-/**
- * A metrics table row read by its columns: the target cell needs a figure ("lots more", "Q3" and "increase
- * significantly" are not figures), and the row needs a date or period in its date column, or a baseline.
- */
-function metricRow(item: Item, named: { en: string; zh: string }): { problem: Omit<CheckProblem, 'ruleId'> | null } | null {
-  const header = item.header!;
-  const cells = item.cells!;
-  const col = (re: RegExp) => header.findIndex((h, i) => i > 0 && re.test(h));
-  const target = col(TARGET_COL);
-  if (target < 0 || !cells[target]) return null;
-  const baseline = col(BASELINE_COL);
-  const date = header.findIndex((h, i) => i > 0 && i !== target && i !== baseline && DATE_COL.test(h));
-  const t = cells[target];
-  if (!hasNumber(t.text)) {
-    return { problem: { messageId: 'vague-metric.targetNoNumber', data: { title: named.en, titleZh: named.zh, text: squash(t.text || '—'), metric: squash(cells[0]?.text ?? '') }, span: t.span } };
-  }
-  const dateText = date >= 0 ? cells[date]?.text ?? '' : '';
-  const hasDate = (DATE_RE.test(dateText) || TIMEFRAME_RE.test(dateText)) && !/^\s*(?:Q[1-4]|H[12])\s*$/iu.test(dateText);
-  const hasBaseline = baseline >= 0 && hasNumber(cells[baseline]?.text ?? '');
-  if (hasDate || hasBaseline || TIMEFRAME_RE.test(t.text)) return { problem: null };
-  const at = date >= 0 && cells[date] ? cells[date].span : t.span;
-  return { problem: { messageId: 'vague-metric.rowNoTimeframe', data: { title: named.en, titleZh: named.zh, text: squash(dateText || '—'), metric: squash(cells[0]?.text ?? '') }, span: at } };
-}
-
-interface Slot {
-  id: string;
-  en: RegExp;
-  zh: RegExp;
-  hint: { en: string; zh: string };
-  severity: 'error' | 'warning';
-}
-
-const SLOTS: Slot[] = [
-  { id: 'For', en: /(?:^|[.!?\n]\s*)(?:for|built for)\s+\S/iu, zh: /针对|面向|对于/u, hint: { en: 'For <target customer>', zh: '针对<目标客户>' }, severity: 'warning' },
-  { id: 'who', en: /\bwho\b|\bthat (?:need|want|struggle|have)|\bwhose\b/iu, zh: /他们|需要|需求|希望|苦于/u, hint: { en: 'who <statement of need>', zh: '他们需要<需求>' }, severity: 'warning' },
-  { id: 'is a', en: /\bis (?:a|an|the)\b|\bare (?:a|an)\b/iu, zh: /是一[款个种套家部]|属于|作为一[款个种]/u, hint: { en: '<product> is a <category>', zh: '<产品>是一款<类别>' }, severity: 'warning' },
-  { id: 'that', en: /\b(?:is (?:a|an|the)|are)\b[^.]*?\b(?:that|which|to help|helping|providing)\b/iu, zh: /能够|可以|帮助|让|使(?!用)/u, hint: { en: 'that <key benefit>', zh: '能够<价值>' }, severity: 'warning' },
-  { id: 'Unlike', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /与[^。]{1,40}?不同|不同于|相比|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与<替代方案>不同，<产品>具备<差异化>' }, severity: 'error' },
-];
-
-/** Template slots left in a statement: ___, [target customer], {category}, 【待补充】, TBD. */
-const SLOT_PLACEHOLDER = /_{2,}|\[[^\[\]\n]{0,60}\]|\{[^{}\n]{0,60}\}|【[^【】\n]{0,20}】|\bTBD\b|\bX{2,}\b|待补充|待定|待确认|…+|\.{3,}/giu;
-
-/** A slot is filled when its words are there and what follows them is not a template slot. */
-function slotFilled(slot: Slot, p: string, zh: boolean): boolean {
-  const marked = p.replace(SLOT_PLACEHOLDER, '∅');
-  const re = new RegExp((zh ? slot.zh : slot.en).source, (zh ? slot.zh : slot.en).flags.replace('g', '') + 'g');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(marked)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const clause = marked.slice(m.index + m[0].length).split(/[,.;:!?，。；：！？]/u)[0].trim();
-    const words = clause.replace(/∅/g, '').trim();
-    if (!clause.startsWith('∅') && !(clause.includes('∅') && words.length <= (zh ? 4 : 2))) return true;
-  }
-  // The words are not there, or only around template slots.
-  return false;
-}
-
-/** Names that say the text under them is a positioning statement, not a pitch. */
-const STATEMENT_NAME = /statement|声明|陈述|定位语|moore/iu;
-
-function isChinese(p: string): boolean {
-  return (p.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) > p.length / 4;
-}
-
-/** The Moore slots a text does not fill. */
-export function missingSlots(text: string): Slot[] {
-  const p = plain(text);
-  if (!p) return [];
-  const zh = isChinese(p);
-  return SLOTS.filter((slot) => !slotFilled(slot, p, zh));
-}
-
-/** The first line of a span of the text: a finding underlines a line, not a paragraph. */
-function firstLineOf(source: string, span: Span): Span {
-  const nl = source.slice(span.start, span.end).search(/\r?\n|\r/);
-  return nl < 0 ? span : { start: span.start, end: span.start + nl };
-}
-
-/**
- * Moore's slots. A missing "Unlike" is its own error (without it there is no positioning, only hope);
- * the other missing slots are named together in one warning.
- */
-export function checkPositioningStatement(text: string, items: Item[], fallback: Span, source = ''): CheckProblem[] {
-  const p = plain(text);
-  if (!p) return [];
-  const zh = isChinese(p);
-  const span = items.length ? (source ? firstLineOf(source, items[0].span) : items[0].span) : fallback;
-  const missing = SLOTS.filter((slot) => !slotFilled(slot, p, zh));
-  const problems: CheckProblem[] = [];
-  const others = missing.filter((s) => s.id !== 'Unlike');
-  if (others.length) {
-    problems.push({
-      ruleId: 'positioning-statement',
-      messageId: others.length === 1 ? 'positioning-statement.missingSlot' : 'positioning-statement.missingSlots',
-      data: { slot: others[0].id, slots: others.map((s) => s.id).join(', '), hint: others.map((s) => (zh ? s.hint.zh : s.hint.en)).join(' / ') },
-      span,
-      severity: 'warning',
-    });
-  }
-  const unlike = missing.find((s) => s.id === 'Unlike');
-  if (unlike) {
-    problems.push({
-      ruleId: 'positioning-statement',
-      messageId: 'positioning-statement.missingSlot',
-      data: { slot: unlike.id, hint: zh ? unlike.hint.zh : unlike.hint.en },
-      span,
-      severity: 'error',
-    });
-  }
-  return problems;
+/** Runs one check with its kind's implementation. */
+function runCheck<K extends ElementCheck['kind']>(check: Extract<ElementCheck, { kind: K }>, base: Omit<CheckInput<K>, 'check'>): void {
+  (CHECKS[check.kind] as CheckFn<K>)({ ...base, check });
 }
 
 export function evaluateElements(
@@ -509,7 +150,15 @@ export function evaluateElements(
     if (placeholders.some((p) => p.span.start >= spanAll.start && p.span.end <= spanAll.end)) {
       evaluation.reasons.push({ ruleId: 'placeholder', messageId: 'reason.placeholder', data: {} });
     }
-    for (const check of element.checks ?? []) runCheck(check, element, match, content, placeholders, evaluation, model.text);
+    const filled = content.items.filter((i) => !isPlaceholderItem(i, placeholders) && plain(i.text).length > 0);
+    // Where the content is a list, a table or subsections, a paragraph around them introduces them.
+    const structured = filled.some((i) => i.kind !== 'paragraph');
+    const items = structured ? filled.filter((i) => i.kind !== 'paragraph') : filled;
+    const heading = match.candidates[0];
+    // Messages name the place as the document names it ("Key dates", 冷启动节奏), not by the checklist's title.
+    const named = placeName(heading.label, element.title);
+    const base = { element, match, content, items, heading, named, source: model.text, placeholders, out: evaluation };
+    for (const check of element.checks ?? []) runCheck(check, base);
     return evaluation;
   });
 }

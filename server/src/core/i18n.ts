@@ -55,6 +55,7 @@ const en: Catalog = {
   'reason.owner': 'Names no owner: give a person for each lane.',
   'reason.metric': 'Some items lack a number, or a timeframe or baseline.',
   'reason.proof': 'Some items have no proof (metric, customer, quote or link).',
+  'reason.superlativesOnly': 'Only superlatives here ("best-in-class", "world-class"): name capabilities a buyer can check.',
   'reason.date': 'Uses vague dates instead of calendar dates.',
   'reason.statement': "Moore's template is not complete.",
   // language server
@@ -169,6 +170,7 @@ const zh: Catalog = {
   'reason.owner': '没有写明负责人：每条线都要有具体的人。',
   'reason.metric': '部分条目缺少数字，或缺少时间范围/基线。',
   'reason.proof': '部分条目缺少证据（指标、客户、引用或链接）。',
+  'reason.superlativesOnly': '这里只有最高级的说法（如“业界领先”“最好的”）：请写出买家能够验证的具体能力。',
   'reason.date': '使用了模糊日期而非具体日期。',
   'reason.statement': 'Moore 模板不完整。',
   'lsp.action.insertElement': '插入缺失要素「{title}」',

@@ -332,6 +332,7 @@ function collectInlineCandidates(text: string, nodes: RootContent[], out: Candid
         items,
         contentText: text.slice(lead.restStart, end),
         hasTable,
+        question: /[?？]\s*$/u.test(lead.label),
       });
     } else if (node.type === 'list') {
       for (const li of node.children) {

@@ -162,7 +162,8 @@ export const VAGUE_DATE_RE = new RegExp(
   [
     String.raw`\b(?:Q[1-4]|H[12])\b(?!\s*[-/]?\s*\d{1,2}\b)`,
     String.raw`\b(?:soon|asap|later this (?:year|quarter|month)|(?:next|this) (?:week|month|quarter|year)|end of (?:the )?(?:month|quarter|year)|sometime|coming weeks|in the future|eventually)\b`,
-    String.raw`下个?月|下个?季度|下半年|上半年|下周|本周|近期|尽快|稍后|年底|年中|月底|季度末|年内|不久`,
+    String.raw`\b(?:(?:early|late|mid)[- ]?)?(?:spring|summer|autumn|fall|winter)\b(?!\s*(?:19|20)\d{2})`,
+    String.raw`下个?月|下个?季度|下半年|上半年|下周|本周|近期|尽快|稍后|年底|年中|月底|季度末|年内|不久|(?:春|夏|秋|冬)季|年初|月初|月中|旬(?![\d一二三四五六七八九十])`,
     String.raw`第[一二三四1-4]季度`,
   ].join('|'),
   'iu',

@@ -24,7 +24,9 @@ export type ElementCheck =
   | { kind: 'positioning-statement' }
   | { kind: 'owner' }
   | { kind: 'contains'; patterns: string[]; reason: Localized }
-  | { kind: 'not-only'; words: string[]; reason: Localized };
+  | { kind: 'not-only'; words: string[]; reason: Localized }
+  /** Capabilities a buyer can check: items that are only superlatives ("best-in-class experience") make it weak. */
+  | { kind: 'checkable' };
 
 export interface ChecklistElement {
   id: string;

@@ -102,7 +102,7 @@ export interface Term {
 }
 
 export function compileTerm(text: string, normalized: string, weight = 1): Term | null {
-  if (hasCjk(normalized)) return { text, tokens: [], cjk: normalized.replace(/\s+/g, ''), weight, all: [] };
+  if (hasCjk(normalized)) return { text, tokens: [], cjk: cjkForm(normalized.replace(/\s+/g, '')), weight, all: [] };
   const t = tokens(normalized);
   const all = words(normalized);
   if (t.length) return { text, tokens: t, cjk: '', weight, all: all.map(stem) };
@@ -113,6 +113,8 @@ export function compileTerm(text: string, normalized: string, weight = 1): Term 
 export interface ReadLabel {
   /** All words, for names made only of function words. */
   words: string;
+  /** The same, as a list. */
+  rawWords: string[];
   /** All words folded. */
   allSet: Set<string>;
   /** Phrased as a question ("What she wants", 她想要什么): the key word may stand anywhere. */
@@ -125,25 +127,51 @@ export interface ReadLabel {
 
 const readCache = new Map<string, ReadLabel>();
 
-export function readLabel(normalized: string): ReadLabel {
-  let r = readCache.get(normalized);
+export function readLabel(normalized: string, asked = false): ReadLabel {
+  const key = (asked ? '?' : '') + normalized;
+  let r = readCache.get(key);
   if (r) return r;
   const toks = tokens(normalized);
-  const cjk = hasCjk(normalized) ? normalized.replace(/[^\p{Script=Han}A-Za-z0-9]+/gu, '') : '';
-  const question = WH_START.test(normalized) || /[?？]$/u.test(normalized) || (cjk !== '' && ZH_QUESTION.test(cjk));
+  const cjk = hasCjk(normalized) ? cjkForm(normalized.replace(/[^\p{Script=Han}A-Za-z0-9]+/gu, '')) : '';
+  const question = asked || WH_START.test(normalized) || /[?？]$/u.test(normalized) || (cjk !== '' && ZH_QUESTION.test(cjk));
   const all = words(normalized);
-  r = { words: all.join(' '), allSet: new Set(all.map(stem)), question, tokens: toks, tokenSet: new Set(toks), cjk, bounds: cjk ? boundaries(cjk) : null };
-  if (readCache.size > 1000) readCache.clear();
-  readCache.set(normalized, r);
+  r = { words: all.join(' '), rawWords: all, allSet: new Set(all.map(stem)), question, tokens: toks, tokenSet: new Set(toks), cjk, bounds: cjk ? boundaries(cjk) : null };
+  if (readCache.size > 400) readCache.clear();
+  readCache.set(key, r);
   return r;
 }
 
+/** Chinese as matched: without the possessive 的 ("对手的优势" names what "对手优势" names). */
+export function cjkForm(s: string): string {
+  return s.replace(/的/g, '');
+}
+
 /** A Chinese name phrased as a question: 这次推什么, 我们卖给谁, 客户怎么做决定. */
-const ZH_QUESTION = /什么|谁|哪些|哪个|哪里|怎么|怎样|如何|为什么|为何|吗|呢|多少/u;
+const ZH_QUESTION = /什么|谁|哪|怎么|怎样|如何|为什么|为何|吗|呢|多少|几[点个项条种]/u;
 
 /** What may follow a Chinese term in a name without taking the head's place. */
 const GENERIC_TAIL =
   /^(?:(?:与|和|及|以及|、)[\p{Script=Han}A-Za-z]{1,6}|的事|的问题|的地方|的人|分析|情况|说明|概述|概况|列表|清单|详情|部分|策略|规划|计划|方案|优先级|设计|安排|梳理|总结|对比|描述|介绍|明细|一览|汇总|矩阵|表格?|建议|洞察|拆解|评估|要点|细节|及其?[\p{Script=Han}]{1,6})+$/u;
+
+/** Words that end a noun phrase and go on with a purpose or a clause ("Landmines to lay", "Objections and answers"); a preposition brings another subject ("Goals for the offsite"). */
+const PHRASE_END = new Set(['to', 'and', 'that', 'we', 'they', 'you', 'vs', 'versus']);
+
+/**
+ * One word names a short label as its head: the label's last word ("Release date", "Customer pain"), or the last
+ * word of the noun phrase it starts with ("Landmines to lay in discovery"), but not a modifier ("Launch blog").
+ */
+function headOfPhrase(label: ReadLabel, token: string): boolean {
+  if (label.tokens.length <= 2 && label.tokens[label.tokens.length - 1] === token) return true;
+  const words = label.rawWords;
+  for (let i = 0; i < words.length; i++) {
+    if (stem(words[i]) !== token || STOPWORDS.has(words[i])) continue;
+    if (i === words.length - 1) return label.tokens.length <= 2;
+    // The noun phrase ends here and it is short: at most one word before it.
+    const before = words.slice(0, i).filter((w) => !STOPWORDS.has(w)).length;
+    if (PHRASE_END.has(words[i + 1]) && before <= 1) return true;
+  }
+  return false;
+}
 
 /** Longest label (in folded tokens or Chinese characters) still read as a name rather than a sentence. */
 const MAX_EXTRA_TOKENS = 3;
@@ -156,7 +184,8 @@ const MAX_CJK_LABEL = 18;
  */
 export function termScore(label: ReadLabel, term: Term): number {
   if (term.cjk) {
-    if (!label.cjk || label.cjk.length > MAX_CJK_LABEL) return 0;
+    // A question may run longer than a name ("当初是什么事情让你们开始找排班系统的").
+    if (!label.cjk || label.cjk.length > (label.question ? 2 * MAX_CJK_LABEL : MAX_CJK_LABEL)) return 0;
     let best = 0;
     let from = 0;
     for (;;) {
@@ -185,11 +214,13 @@ export function termScore(label: ReadLabel, term: Term): number {
   // One word names a label only as its head, in a short label ("Release date", "Customer pain"), not as a
   // modifier ("Launch blog", "Pricing page update").
   // In a question-like heading the key word is often the verb ("What motivates her"): anywhere will do.
-  if (term.tokens.length === 1 && !label.question && (label.tokens.length > 2 || label.tokens[label.tokens.length - 1] !== term.tokens[0])) return 0;
+  if (term.tokens.length === 1 && !label.question && !headOfPhrase(label, term.tokens[0])) return 0;
   if (extra < 0 || extra > MAX_EXTRA_TOKENS) return 0;
   for (const t of term.tokens) if (!label.tokenSet.has(t)) return 0;
   // The last word of an English name is usually its head ("Customer pain", "Release date").
-  const atEnd = label.tokens[label.tokens.length - 1] === term.tokens[term.tokens.length - 1];
+  // In a question the predicate after the question word says what the section holds ("What mattered most in the
+  // decision?"); in a name, its last word.
+  const atEnd = label.question ? label.tokens[0] === term.tokens[0] : label.tokens[label.tokens.length - 1] === term.tokens[term.tokens.length - 1];
   const shared = term.all.filter((w) => label.allSet.has(w)).length;
   return (0.5 + 0.3 * (term.tokens.length / label.tokens.length) + (atEnd ? 0.1 : 0) + 0.01 * shared) * term.weight;
 }

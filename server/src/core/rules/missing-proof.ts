@@ -1,5 +1,7 @@
 import { reportCheckProblems, type Rule } from './rule';
 import { reportHedgedProof } from './hedged-proof';
+import { firstLineOf, plain, type CheckFn } from '../content';
+import { SOURCE_RE, hasNumber, hasQuote, squash } from '../text';
 
 export const missingProof: Rule = {
   meta: {
@@ -14,4 +16,20 @@ export const missingProof: Rule = {
     reportCheckProblems(context, 'missing-proof');
     reportHedgedProof(context);
   },
+};
+
+/** The proof check (`kind: proof`): each value, proof point or win carries a metric, a customer, a quote or a link. */
+export const proofCheck: CheckFn<'proof'> = ({ items, named, source, out }) => {
+  let bad = false;
+  for (const item of items) {
+    const raw = item.text;
+    const p = plain(raw);
+    if (hasNumber(p) || SOURCE_RE.test(raw) || hasQuote(raw) || /\]\(|https?:\/\//.test(raw)) continue;
+    // An item that only introduces the next ones ("Supporting features:") is not a claim.
+    if (/[:：]\s*$/u.test(p) || p.length < 4) continue;
+    out.problems.push({ ruleId: 'missing-proof', messageId: 'missing-proof.noProof', data: { title: named.en, titleZh: named.zh, text: squash(p) }, span: firstLineOf(source, item.span) });
+    bad = true;
+  }
+  if (bad) out.reasons.push({ ruleId: 'missing-proof', messageId: 'reason.proof', data: {} });
+  return;
 };

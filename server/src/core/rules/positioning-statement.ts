@@ -1,4 +1,7 @@
 import { reportCheckProblems, type Rule } from './rule';
+import { firstLineOf, plain, type CheckFn, type CheckProblem } from '../content';
+import type { Item } from '../model';
+import type { Span } from '../types';
 
 export const positioningStatement: Rule = {
   meta: {
@@ -16,3 +19,107 @@ export const positioningStatement: Rule = {
     reportCheckProblems(context, 'positioning-statement');
   },
 };
+
+/** The statement check (`kind: positioning-statement`): Moore's slots, or a pitch that stands in for the statement. */
+export const statementCheck: CheckFn<'positioning-statement'> = ({ items, content, heading, source, out }) => {
+  // A pitch in prose ("1-sentence pitch", "Elevator pitch", 一句话介绍) that fills few of Moore's slots is not a
+  // statement yet: one warning that the statement is missing, not a list of slot errors over the paragraph.
+  const slots = missingSlots(content.text);
+  if (!STATEMENT_NAME.test(heading.label) && slots.length >= 3) {
+    out.standIn = { span: heading.span, label: heading.label.trim().replace(/[:：.。]$/u, ''), missing: slots.map((s) => s.id).join(', ') };
+    return;
+  }
+  const problems = checkPositioningStatement(content.text, items, heading.span, source);
+  if (problems.length) {
+    out.problems.push(...problems);
+    out.reasons.push({ ruleId: 'positioning-statement', messageId: 'reason.statement', data: {} });
+  }
+  return;
+};
+
+interface Slot {
+  id: string;
+  en: RegExp;
+  zh: RegExp;
+  hint: { en: string; zh: string };
+  severity: 'error' | 'warning';
+}
+
+const SLOTS: Slot[] = [
+  { id: 'For', en: /(?:^|[.!?\n]\s*)(?:for|built for)\s+\S/iu, zh: /针对|面向|对于/u, hint: { en: 'For <target customer>', zh: '针对<目标客户>' }, severity: 'warning' },
+  { id: 'who', en: /\bwho\b|\bthat (?:need|want|struggle|have)|\bwhose\b/iu, zh: /他们|需要|需求|希望|苦于/u, hint: { en: 'who <statement of need>', zh: '他们需要<需求>' }, severity: 'warning' },
+  { id: 'is a', en: /\bis (?:a|an|the)\b|\bare (?:a|an)\b/iu, zh: /是一[款个种套家部]|属于|作为一[款个种]/u, hint: { en: '<product> is a <category>', zh: '<产品>是一款<类别>' }, severity: 'warning' },
+  { id: 'that', en: /\b(?:is (?:a|an|the)|are)\b[^.]*?\b(?:that|which|to help|helping|providing)\b/iu, zh: /能够|可以|帮助|让|使(?!用)/u, hint: { en: 'that <key benefit>', zh: '能够<价值>' }, severity: 'warning' },
+  { id: 'Unlike', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /与[^。]{1,40}?不同|不同于|相比|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与<替代方案>不同，<产品>具备<差异化>' }, severity: 'error' },
+];
+
+/** Template slots left in a statement: ___, [target customer], {category}, 【待补充】, TBD. */
+const SLOT_PLACEHOLDER = /_{2,}|\[[^\[\]\n]{0,60}\]|\{[^{}\n]{0,60}\}|【[^【】\n]{0,20}】|\bTBD\b|\bX{2,}\b|待补充|待定|待确认|…+|\.{3,}/giu;
+
+/** A slot is filled when its words are there and what follows them is not a template slot. */
+function slotFilled(slot: Slot, p: string, zh: boolean): boolean {
+  const marked = p.replace(SLOT_PLACEHOLDER, '∅');
+  const re = new RegExp((zh ? slot.zh : slot.en).source, (zh ? slot.zh : slot.en).flags.replace('g', '') + 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(marked)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const clause = marked.slice(m.index + m[0].length).replace(/^[\s,.;:!?，。；：！？]+/u, '').split(/[,.;:!?，。；：！？]/u)[0].trim();
+    const words = clause.replace(/∅/g, '').trim();
+    if (clause && !clause.startsWith('∅') && !(clause.includes('∅') && words.length <= (zh ? 4 : 2))) return true;
+  }
+  // The words are not there, or only around template slots.
+  return false;
+}
+
+/** Names that say the text under them is a positioning statement, not a pitch. */
+const STATEMENT_NAME = /statement|声明|陈述|定位语|moore/iu;
+
+function isChinese(p: string): boolean {
+  return (p.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) > p.length / 4;
+}
+
+/** The Moore slots a text does not fill. */
+export function missingSlots(text: string): Slot[] {
+  const p = plain(text.replace(SLOT_PLACEHOLDER, '∅'));
+  if (!p) return [];
+  const zh = isChinese(p);
+  return SLOTS.filter((slot) => !slotFilled(slot, p, zh));
+}
+
+/**
+ * Moore's slots. A missing "Unlike" is its own error (without it there is no positioning, only hope);
+ * the other missing slots are named together in one warning.
+ */
+export function checkPositioningStatement(text: string, items: Item[], fallback: Span, source = ''): CheckProblem[] {
+  const p = plain(text.replace(SLOT_PLACEHOLDER, '∅'));
+  if (!p) return [];
+  const zh = isChinese(p);
+  const span = items.length ? (source ? firstLineOf(source, items[0].span) : items[0].span) : fallback;
+  const missing = SLOTS.filter((slot) => !slotFilled(slot, p, zh));
+  const problems: CheckProblem[] = [];
+  const others = missing.filter((s) => s.id !== 'Unlike');
+  if (others.length) {
+    problems.push({
+      ruleId: 'positioning-statement',
+      messageId: others.length === 1 ? 'positioning-statement.missingSlot' : 'positioning-statement.missingSlots',
+      data: { slot: others[0].id, slots: others.map((s) => s.id).join(', '), hint: others.map((s) => (zh ? s.hint.zh : s.hint.en)).join(' / ') },
+      span,
+      severity: 'warning',
+    });
+  }
+  const unlike = missing.find((s) => s.id === 'Unlike');
+  if (unlike) {
+    problems.push({
+      ruleId: 'positioning-statement',
+      messageId: 'positioning-statement.missingSlot',
+      data: { slot: unlike.id, hint: zh ? unlike.hint.zh : unlike.hint.en },
+      span,
+      severity: 'error',
+    });
+  }
+  return problems;
+}
+

@@ -1,4 +1,5 @@
 import type { Blockquote, Parent, RootContent, Root } from 'mdast';
+import { plain, type CheckFn } from '../content';
 import { spanOf } from '../model';
 import { hasCjk, NUMBER_RE, SOURCE_RE, splitSentences } from '../text';
 import { elementAt, type Rule } from './rule';
@@ -415,4 +416,28 @@ export const unprovenClaim: Rule = {
       }
     }
   },
+};
+
+// ---- The checkable check (`kind: checkable`) -----------------------------------------------------------------
+
+/** Words that name no capability: what is left of "best-in-class experience" once the superlative is gone. */
+const EMPTY_WORDS =
+  /\b(?:a|an|the|our|we|us|and|or|of|for|in|to|with|experience|support|service|services|quality|performance|solution|solutions|platform|product|products|technology|tech|tool|team|customer|customers|value|results|everything|anything)\b|体验|服务|质量|性能|技术|产品|方案|平台|能力|效果|团队|的|和|与|我们/giu;
+
+/**
+ * Differentiators a buyer can check. An item that is a superlative and nothing more ("Best-in-class experience",
+ * 业界领先的服务) cannot be checked; when half the items are like that, the element is weak.
+ */
+export const checkableCheck: CheckFn<'checkable'> = ({ items, out }) => {
+  if (items.length === 0) return;
+  let empty = 0;
+  for (const item of items) {
+    const text = plain(item.text);
+    if (!MAYBE_CLAIM_RE.test(text)) continue;
+    const re = new RegExp(CLAIM_RE.source, 'giu');
+    if (!re.test(text)) continue;
+    const rest = text.replace(new RegExp(CLAIM_RE.source, 'giu'), ' ').replace(EMPTY_WORDS, ' ').replace(/[\p{P}\p{S}\s\d]+/gu, '');
+    if (rest.length < (hasCjk(text) ? 3 : 6)) empty++;
+  }
+  if (empty > 0 && empty * 2 >= items.length) out.reasons.push({ ruleId: 'unproven-claim', messageId: 'reason.superlativesOnly', data: {} });
 };

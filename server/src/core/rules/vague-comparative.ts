@@ -152,12 +152,13 @@ const BARE_RE = new RegExp(
     String.raw`\b(?:more|higher|increased?) (?:revenue|conversion|conversions|retention|pipeline|productivity|engagement|adoption|throughput)\b`,
     String.raw`\bwithin (?:days|weeks|hours|minutes)\b|\bin no time\b|\bin (?:a few|a couple of) (?:days|weeks|clicks)\b`,
     String.raw`\b(?:nearly|almost) (?:every|all)\b|\b(?:many|most|lots of|plenty of) (?:customers|teams|users|accounts|deals|clients|companies)\b`,
+    String.raw`\b(?:a lot of|lots of|quite a few|a bunch of|tons of|a good number of|a handful of)\b|\bquite a (?:few|lot)\b`,
     String.raw`有所(?:提升|提高|改善|下降|减少|增长|增加|缩短|降低)|(?:会|能|将)?明显(?:改善|提升|提高|下降|减少|增加|缩短|降低|好转)|更(?:快|省|便宜|高效)`,
-    String.raw`(?:很多|大量|不少|大部分|多数|绝大多数|许多)(?:客户|用户|门店|企业|团队|商家)|几天(?:之)?内|很快(?:就)?(?:能|可以)?`,
+    String.raw`(?:很多|大量|不少|大部分|多数|绝大多数|许多|多家|多位|好几[家个位])(?:客户|用户|门店|企业|团队|商家|KA)?|几天(?:之)?内|很快(?:就)?(?:能|可以)?|影响不小|不小的影响|影响很大`,
   ].join('|'),
   'giu',
 );
-const MAYBE_BARE_RE = /fewer|faster|quicker|cheaper|sooner|less|lower|reduce|more|higher|increase|within|no time|a few|a couple|nearly|almost|many|most|lots|plenty|有所|明显|更|很多|大量|不少|大部分|多数|许多|几天|很快/i;
+const MAYBE_BARE_RE = /fewer|faster|quicker|cheaper|sooner|less|lower|reduce|more|higher|increase|within|no time|a few|a couple|nearly|almost|many|most|lots|plenty|a lot|quite|bunch|tons|handful|good number|有所|明显|更|很多|大量|不少|大部分|多数|许多|多家|多位|好几|几天|很快|不小|很大/i;
 
 /** vague-metric: "significantly lower cost" with no figure that sizes it in the sentence. */
 export function reportVagueComparatives(context: RuleContext): void {

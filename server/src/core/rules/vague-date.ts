@@ -4,6 +4,7 @@ import { DATE_COL, DATE_RE, VAGUE_DATE_RE } from '../text';
 import type { Span } from '../types';
 import { vagueFrontMatterDates } from './front-matter';
 import { reportCheckProblems, type Rule } from './rule';
+import type { CheckFn } from '../content';
 
 function sectionName(sections: Section[], offset: number): string {
   let found: Section | null = null;
@@ -70,4 +71,31 @@ export const vagueDate: Rule = {
       if (first && first.kind === 'text') cellCheck(first.text, first.span.start, cand.label.trim());
     }
   },
+};
+
+/** The date check (`kind: date`): real dates, no "Q3" or "soon". */
+export const dateCheck: CheckFn<'date'> = ({ items, content, heading, named, out }) => {
+  let anyDate = false;
+  let bad = false;
+  const units = items.length ? items : [];
+  for (const item of units) {
+    const p = item.text;
+    if (DATE_RE.test(p)) {
+      anyDate = true;
+      continue;
+    }
+    const v = VAGUE_DATE_RE.exec(p);
+    if (v) {
+      const at = item.span.start + v.index;
+      out.problems.push({ ruleId: 'vague-date', messageId: 'vague-date.vague', data: { title: named.en, titleZh: named.zh, text: v[0] }, span: { start: at, end: at + v[0].length } });
+      bad = true;
+    }
+  }
+  if (!anyDate && !bad && DATE_RE.test(heading.label + ' ' + content.text)) anyDate = true;
+  if (!anyDate && !bad && items.length > 0) {
+    out.problems.push({ ruleId: 'vague-date', messageId: 'vague-date.noDate', data: { title: named.en, titleZh: named.zh }, span: heading.span });
+    bad = true;
+  }
+  if (bad) out.reasons.push({ ruleId: 'vague-date', messageId: 'reason.date', data: {} });
+  return;
 };

@@ -1,5 +1,8 @@
 import { reportCheckProblems, type Rule } from './rule';
 import { reportVagueComparatives } from './vague-comparative';
+import { firstLineOf, plain, type CheckFn, type CheckProblem } from '../content';
+import type { Item } from '../model';
+import { BASELINE_RE, DATE_COL, DATE_RE, TIMEFRAME_RE, hasNumber, squash } from '../text';
 
 export const vagueMetric: Rule = {
   meta: {
@@ -15,3 +18,73 @@ export const vagueMetric: Rule = {
     reportVagueComparatives(context);
   },
 };
+
+// ---- The metric check (checklists' `kind: metric`) -----------------------------------------------------
+
+/** Each item a metric with a number and a timeframe or baseline; `scope: section` wants one figure anywhere. */
+export const metricCheck: CheckFn<'metric'> = ({ check, items, content, heading, named, source, out }) => {
+  const needs = check.needs ?? ['number', 'timeframe-or-baseline'];
+  if (check.scope === 'section') {
+    // One figure anywhere in the element is enough (an outcome, an impact).
+    const p = plain(content.text);
+    if (!hasNumber(p)) {
+      out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.sectionNoNumber', data: { title: named.en, titleZh: named.zh }, span: heading.span });
+      out.reasons.push({ ruleId: 'vague-metric', messageId: 'reason.metric', data: {} });
+    }
+    return;
+  }
+  let bad = false;
+  for (const item of items) {
+    const p = plain(item.text);
+    const byColumns = item.cells && item.header ? metricRow(item, named) : null;
+    if (byColumns) {
+      if (byColumns.problem) {
+        out.problems.push({ ruleId: 'vague-metric', ...byColumns.problem });
+        bad = true;
+      }
+      continue;
+    }
+    if (needs.includes('number') && !hasNumber(p)) {
+      out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.noNumber', data: { title: named.en, titleZh: named.zh, text: squash(p) }, span: firstLineOf(source, item.span) });
+      bad = true;
+    } else if (
+      (needs.includes('timeframe') && !TIMEFRAME_RE.test(p)) ||
+      (needs.includes('timeframe-or-baseline') && !TIMEFRAME_RE.test(p) && !BASELINE_RE.test(p))
+    ) {
+      out.problems.push({ ruleId: 'vague-metric', messageId: 'vague-metric.noTimeframe', data: { title: named.en, titleZh: named.zh, text: squash(p) }, span: firstLineOf(source, item.span) });
+      bad = true;
+    }
+  }
+  if (bad) out.reasons.push({ ruleId: 'vague-metric', messageId: 'reason.metric', data: {} });
+  return;
+};
+
+// ---- Tables read by their columns ----------------------------------------------------------------------
+
+const TARGET_COL = /\b(?:target|goal|objective)s?\b|目标|期望|预期/iu;
+const BASELINE_COL = /\b(?:baseline|current|today|now|before|starting point|from)\b|基线|现状|当前|现值|上线前|起点/iu;
+
+/**
+ * A metrics table row read by its columns: the target cell needs a figure ("lots more", "Q3" and "increase
+ * significantly" are not figures), and the row needs a date or period in its date column, or a baseline.
+ */
+function metricRow(item: Item, named: { en: string; zh: string }): { problem: Omit<CheckProblem, 'ruleId'> | null } | null {
+  const header = item.header!;
+  const cells = item.cells!;
+  const col = (re: RegExp) => header.findIndex((h, i) => i > 0 && re.test(h));
+  const target = col(TARGET_COL);
+  if (target < 0 || !cells[target]) return null;
+  const baseline = col(BASELINE_COL);
+  const date = header.findIndex((h, i) => i > 0 && i !== target && i !== baseline && DATE_COL.test(h));
+  const t = cells[target];
+  if (!hasNumber(t.text)) {
+    return { problem: { messageId: 'vague-metric.targetNoNumber', data: { title: named.en, titleZh: named.zh, text: squash(t.text || '—'), metric: squash(cells[0]?.text ?? '') }, span: t.span } };
+  }
+  const dateText = date >= 0 ? cells[date]?.text ?? '' : '';
+  const hasDate = (DATE_RE.test(dateText) || TIMEFRAME_RE.test(dateText)) && !/^\s*(?:Q[1-4]|H[12])\s*$/iu.test(dateText);
+  const hasBaseline = baseline >= 0 && hasNumber(cells[baseline]?.text ?? '');
+  if (hasDate || hasBaseline || TIMEFRAME_RE.test(t.text)) return { problem: null };
+  const at = date >= 0 && cells[date] ? cells[date].span : t.span;
+  return { problem: { messageId: 'vague-metric.rowNoTimeframe', data: { title: named.en, titleZh: named.zh, text: squash(dateText || '—'), metric: squash(cells[0]?.text ?? '') }, span: at } };
+}
+

@@ -291,3 +291,30 @@ describe('CLI on many files (worker threads)', () => {
     }
   });
 });
+
+describe('CLI on documents without a declared type', () => {
+  it('JSON and stylish say what a document reads like; overrides type a folder; READMEs stay silent', async () => {
+    const tree = makeTree({
+      'notes.md': '# Sales notes\n\n## Where we win\n\n- Setup in a day (3 of 4 deals)\n\n## Objections\n\n- "Too expensive"\n\n## Landmines\n\n- Ask about SSO\n',
+      'README.md': '# my-lib\n\n## Install\n\nTODO. The best library ever.\n',
+      'battlecards/acme.md': '# Acme\n\nNotes.\n',
+      '.pmmlintrc.yaml': 'overrides:\n  - files: "battlecards/**"\n    type: battlecard\n',
+    });
+    try {
+      const json = await runCli(['--format', 'json', tree.dir]);
+      const reports = JSON.parse(json.stdout) as Array<{ file: string; docType: string | null; suggestedType?: string; confidence?: number; findings: Array<{ severity: string }> }>;
+      const by = (name: string) => reports.find((r) => r.file.endsWith(name))!;
+      assert.equal(by('notes.md').docType, null);
+      assert.equal(by('notes.md').suggestedType, 'battlecard');
+      assert.ok(by('notes.md').confidence! > 0 && by('notes.md').confidence! <= 1);
+      assert.deepEqual(by('notes.md').findings.map((f) => f.severity), ['hint']);
+      assert.deepEqual([by('README.md').docType, by('README.md').findings, by('README.md').suggestedType], [null, [], undefined]);
+      assert.equal(by('acme.md').docType, 'battlecard');
+      const stylish = await runCli(['--no-color', path.join(tree.dir, 'notes.md')]);
+      assert.equal(stylish.code, 0, 'a hint is not an error');
+      assert.match(stylish.stdout, /hint\s+This reads like a Competitive battlecard/);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});

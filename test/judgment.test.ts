@@ -175,4 +175,23 @@ describe('the type as a decision over all the evidence', () => {
     assert.throws(() => loadConfigFile(path.join(dir, '.pmmlintrc.yaml')), /unknown document type 'nonsense'/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('a variant named by the title keeps the type but its own bar: an ICP scoring page needs no persona fields', () => {
+    const text = '# ICP scoring\n\n| Signal | Points |\n|---|---|\n| Employees 15-500 | 6 |\n| Engineering role | 6 |\n\nA lead scoring 12 or more is high ICP.\n';
+    const r = lintText(text, { filePath: '/h/icp.md' });
+    assert.equal(r.docType, 'persona');
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'required-element'), []);
+    assert.equal(r.score, 100);
+  });
+
+  it('a team’s checklist adds words to an element without losing the built-in ones', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmm-vocab-'));
+    fs.writeFileSync(path.join(dir, '.pmmlintrc.yaml'), 'checklists:\n  - type: gtm-brief\n    elements:\n      - id: channels\n        vocabulary: { zh: [投放矩阵], en: [demand gen plan] }\n');
+    const config = loadConfigFile(path.join(dir, '.pmmlintrc.yaml'));
+    const brief = (heading: string) => lintText(typed('gtm-brief', `# Launch\n\n## ${heading}\n\n- Blog, 2026-12-01\n- Webinar, 2026-12-08\n`), { config });
+    assert.notEqual(status(brief('投放矩阵'), 'channels'), 'missing');
+    assert.notEqual(status(brief('Demand gen plan'), 'channels'), 'missing');
+    assert.notEqual(status(brief('渠道优先级'), 'channels'), 'missing');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

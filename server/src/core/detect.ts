@@ -134,6 +134,29 @@ export interface Evidence {
   perType: TypeEvidence[];
 }
 
+const variantCache = new WeakMap<Checklist, Map<string, Checklist>>();
+
+/**
+ * The checklist as it applies to this document: a variant named by the title or file name ("ICP scoring") keeps
+ * the elements but requires only the variant's own.
+ */
+export function checklistFor(checklist: Checklist, model: DocumentModel, filePath: string | undefined): Checklist {
+  if (!checklist.variants?.length) return checklist;
+  const title = readName(documentTitle(model));
+  const base = filePath ? readName((filePath.split(/[\\/]/).pop() ?? '').replace(/\.(md|markdown|mdx|mkd|txt)$/i, '')) : null;
+  const variant = checklist.variants.find((v) => v.titleWords.some((w) => namesTerm(title, w) || (base !== null && namesTerm(base, w))));
+  if (!variant) return checklist;
+  let byId = variantCache.get(checklist);
+  if (!byId) variantCache.set(checklist, (byId = new Map()));
+  let applied = byId.get(variant.id);
+  if (!applied) {
+    const requires = new Set(variant.requires);
+    applied = { ...checklist, elements: checklist.elements.map((e) => ({ ...e, required: requires.has(e.id) })) };
+    byId.set(variant.id, applied);
+  }
+  return applied;
+}
+
 export function documentTitle(model: DocumentModel): string {
   const fmTitle = model.frontMatter?.data?.title;
   if (typeof fmTitle === 'string' && fmTitle.trim()) return fmTitle.trim();

@@ -2,7 +2,7 @@
 
 import { compileChecklist } from './checklist';
 import { configForFile, defaultConfig, type ResolvedConfig } from './config';
-import { detectType, type Detection, type Suggestion } from './detect';
+import { checklistFor, detectType, type Detection, type Suggestion } from './detect';
 import { disabledPredicate, readDirectives } from './disable';
 import { evaluateElements, matchElements, type ElementEvaluation } from './elements';
 import { t } from './i18n';
@@ -53,18 +53,19 @@ export function analyze(model: DocumentModel, filePath: string | undefined, conf
 /** The type decision, and the analysis when there is a type. */
 export function analyzeDocument(model: DocumentModel, filePath: string | undefined, config: ResolvedConfig): { detection: Detection; analysis: Analysis | null } {
   const detection: Detection = detectType(model, filePath, config.checklists, config.type);
-  return { detection, analysis: detection.checklist ? analyzeAs(model, detection, config) : null };
+  return { detection, analysis: detection.checklist ? analyzeAs(model, detection, config, filePath) : null };
 }
 
-function analyzeAs(model: DocumentModel, detection: Detection, config: ResolvedConfig): Analysis | null {
+function analyzeAs(model: DocumentModel, detection: Detection, config: ResolvedConfig, filePath: string | undefined): Analysis | null {
   if (!detection.checklist) return null;
-  const compiled = compileChecklist(detection.checklist);
+  const checklist = checklistFor(detection.checklist, model, filePath);
+  const compiled = compileChecklist(checklist);
   const matches = matchElements(model, compiled);
   const placeholders = findPlaceholders(model.text, model.root);
   const evaluations = evaluateElements(model, compiled, matches, placeholders);
   return {
     model,
-    checklist: detection.checklist,
+    checklist,
     compiled,
     detection,
     matches,

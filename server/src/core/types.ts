@@ -82,6 +82,11 @@ export interface Checklist {
   };
   /** Pairs [a, b]: element a must come before element b. */
   order?: Array<[string, string]>;
+  /**
+   * Kinds of this type with their own bar, known by words in the title or file name: an ICP scoring page is a
+   * persona document whose weighted score and threshold are the whole point, so only `requires` is required.
+   */
+  variants?: Array<{ id: string; title: Localized; titleWords: string[]; requires: string[] }>;
   elements: ChecklistElement[];
 }
 

@@ -143,6 +143,8 @@ describe('the type as a decision over all the evidence', () => {
     silent('# How we run launches\n\n## Launch tiers\n\nTier 1 is a new product.\n\n## Success metrics\n\nWe pick 2 metrics.\n\n## Timeline\n\nSoon.\n', '/h/launches.md');
     silent('# 产品需求文档（PRD）\n\n## 目标用户\n\n门店。\n\n## 竞品分析\n\n待补充\n\n## 功能需求\n\n- 扫码\n\n## 非功能需求\n\n- 性能\n', '/h/prd.md');
     silent('# Launch resources\n\n- [Positioning](https://x.test/p)\n- [Battlecard](https://x.test/b)\n- [Pricing](https://x.test/c)\n- [Launch plan](https://x.test/l)\n', '/h/gtm-resources.md');
+    silent('# Introducing Bulk Edit\n\nToday we launch Bulk Edit.\n\n## Why we built it\n\nSpeed.\n\n## Pricing and availability\n\nNo extra cost.\n', '/blog/2026-11-bulk-edit-launch.md');
+    silent('# 市场部周会纪要\n\n## 上周进展\n\n- 官网上线\n\n## 下周计划\n\n- 发布会物料\n- 竞品调研\n\n## 风险\n\n- 设计资源紧张\n', '/notes/周会.md');
     silent('# Case study creation process\n\n## Interview process\n\nAsk questions.\n\n## Approval process\n\nLegal signs.\n\n## Quotes\n\nTBD\n', '/h/customer-insight.md');
   });
 

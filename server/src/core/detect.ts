@@ -77,7 +77,7 @@ export function typeForValue(checklists: readonly Checklist[], value: string): C
 
 /** Words that name a document of some other kind: such a document is not linted, whatever it mentions. */
 const NOT_PMM_TITLE =
-  /\b(?:readme|change ?log|release notes|prd|product requirements? (?:doc(?:ument)?|spec)|(?:technical |design |api )(?:spec(?:ification)?|doc(?:ument)?)|rfc|runbook|how (?:to|we|i|do|does|can|should)|process|guidelines?|playbook|style guide|faq)\b|产品需求文档|需求文档|需求规格|规格说明|设计文档|技术方案|周报|月报|日报|会议纪要|使用说明|用户手册|操作手册|如何|怎么|怎样|流程|规范|指南|教程/iu;
+  /\b(?:readme|change ?log|release notes|prd|product requirements? (?:doc(?:ument)?|spec)|(?:technical |design |api )(?:spec(?:ification)?|doc(?:ument)?)|rfc|runbook|how (?:to|we|i|do|does|can|should)|process|guidelines?|playbook|style guide|faq|blog|blog post|press release|newsletter|meeting minutes|meeting notes|postmortem|post-mortem|retro(?:spective)?|job description)\b|产品需求文档|需求文档|需求规格|规格说明|设计文档|技术方案|周报|月报|日报|会议纪要|周会|例会|使用说明|用户手册|操作手册|如何|怎么|怎样|流程|规范|指南|教程|博客|推文|新闻稿|公众号|招聘/iu;
 
 /** Headings that describe a process rather than one document's content. */
 const PROCESS_HEADING =
@@ -304,7 +304,7 @@ export function detectType(model: DocumentModel, filePath: string | undefined, c
     return { checklist: c, via: best.e.fromTitle >= 2 ? 'title' : best.e.fromFile >= 2 ? 'file-name' : 'headings', unknownTypeValue, typeValueOffset: fm?.offset ?? null, suggestion: null };
   }
   // Not sure: say what it reads like when there is something to go on.
-  if ((names >= 2 && elements >= 1) || elements >= 2.5 || (confident && margin > 0)) {
+  if ((names >= 3 && elements >= 1) || (names >= 2 && elements >= 2) || elements >= 2.5 || (confident && margin > 0)) {
     const confidence = Math.min(0.9, Math.round(((elements + names) / (bar + 3)) * 100) / 100);
     return { ...none, suggestion: { type: c.type, confidence, evidence: best.e.said, elements: Math.round(elements * 2) / 2 } };
   }

@@ -145,6 +145,11 @@ describe('the type as a decision over all the evidence', () => {
     silent('# Launch resources\n\n- [Positioning](https://x.test/p)\n- [Battlecard](https://x.test/b)\n- [Pricing](https://x.test/c)\n- [Launch plan](https://x.test/l)\n', '/h/gtm-resources.md');
     silent('# Introducing Bulk Edit\n\nToday we launch Bulk Edit.\n\n## Why we built it\n\nSpeed.\n\n## Pricing and availability\n\nNo extra cost.\n', '/blog/2026-11-bulk-edit-launch.md');
     silent('# 市场部周会纪要\n\n## 上周进展\n\n- 官网上线\n\n## 下周计划\n\n- 发布会物料\n- 竞品调研\n\n## 风险\n\n- 设计资源紧张\n', '/notes/周会.md');
+    silent('# Q1 vs Q2 marketing results\n\n## Overview\n\nPipeline grew.\n\n## Comparison\n\n| Channel | Q1 | Q2 |\n|---|---|---|\n| Paid | 120 | 150 |\n', '/r/q1q2.md');
+    silent('# React vs. Vue in 2026: which should your team pick?\n\nBoth are mature.\n\n## Overview\n\nComponent frameworks.\n\n## Feature comparison\n\n| Feature | React | Vue |\n|---|---|---|\n| JSX | yes | optional |\n', '/blog/react-vue.md');
+    silent('# Website upkeep notes\n\n## Overview\n\nTwo hosts.\n\n## Comparison\n\n| Host | Cost |\n|---|---|\n| A | $10 |\n', '/w/upkeep.md');
+    silent('# Search indexing service\n\n## Goals\n\n- p99 under 200 ms\n\n## Non-goals\n\n- Ranking\n\n## Rollout\n\nPhase 1 shadow traffic.\n\n## Risks\n\nIndex drift.\n\n## Owners\n\nAna\n', '/eng/search.md');
+    silent('# Customer summit 2026 plan\n\n## Goals\n\n- 300 attendees\n\n## Audience\n\nCustomers.\n\n## Timeline\n\n- 2026-06-01 invites\n\n## Team\n\n- Ana\n', '/events/summit.md');
     silent('# Case study creation process\n\n## Interview process\n\nAsk questions.\n\n## Approval process\n\nLegal signs.\n\n## Quotes\n\nTBD\n', '/h/customer-insight.md');
   });
 

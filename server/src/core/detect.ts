@@ -84,7 +84,9 @@ const PROCESS_HEADING =
   /\b(?:process|how (?:to|we|i|do|does|can|should)|workflow|step[- ]by[- ]step|steps? to|publishing|approval|deciding (?:what|when|which|how))\b|流程|如何|怎么|步骤|操作指引|审批/iu;
 
 /** A PRD's own sections: a product manager's requirements document, not a PMM document. */
-const PRD_HEADING = /\b(?:functional requirements?|non-functional|acceptance criteria|user stor(?:y|ies)|data requirements?|system architecture)\b|功能需求|非功能需求|验收标准|用户故事|数据需求|性能需求|业务规则|系统架构|接口设计/iu;
+const PRD_HEADING = /\b(?:functional requirements?|non-functional|acceptance criteria|user stor(?:y|ies)|data requirements?|system architecture|data model|api design|test plan|implementation plan|migration plan)\b|功能需求|非功能需求|验收标准|用户故事|数据需求|性能需求|业务规则|系统架构|接口设计|数据模型|技术选型/iu;
+/** One heading is enough: an engineering design doc's non-goals. */
+const DESIGN_DOC_HEADING = /^(?:non[- ]?goals|out of scope for this design)$|^非目标$/iu;
 
 /** Whole-word or substring test of a vocabulary term in a name (tokens for English, characters for Chinese). */
 function namesTerm(name: { tokens: Set<string>; folded: string; cjk: string }, term: string): boolean {
@@ -113,7 +115,13 @@ function nameStrength(name: { tokens: Set<string>; folded: string; cjk: string }
   return 0;
 }
 
-const VS_TITLE = /\S\s*(?:\bvs\.?|\bversus\b|對比|对比|PK)\s*\S/iu;
+const VS_TITLE = /\S\s*(?:\bvs\.?|\bversus\b|\bPK\b)\s*\S|[与和跟][^，。,.\s]{1,12}对比/iu;
+/** "Q1 vs Q2", "2025 vs 2026", "this week vs last week": periods side by side, not two products. */
+const PERIODS_VS = /(?:\b(?:Q[1-4]|H[12]|FY\s?\d{2,4}|(?:19|20)\d{2}|week|month|quarter|year|last|this|next)\b|[上下本]?[周月季年]度?)\s*(?:vs\.?|versus|对比|PK)\s*(?:\b(?:Q[1-4]|H[12]|FY\s?\d{2,4}|(?:19|20)\d{2}|week|month|quarter|year|last|this|next)\b|[上下本]?[周月季年]度?)/iu;
+/** A battlecard speaks from our side of the deal. */
+const OUR_SIDE = /\b(?:we|we're|our|ours|us|reps?|deals?|prospects?)\b|我们|我方|销售|客户说|商机|赢单|丢单/iu;
+/** A plan for an event is not a launch plan, unless the title also names a PMM genre. */
+const EVENT_TITLE = /\b(?:event|summit|conference|webinar|meetup|offsite|off-site|trade show|roadshow|hackathon)\b|峰会|展会|大会|沙龙|年会|线下活动|发布会活动/iu;
 
 export interface TypeEvidence {
   type: string;
@@ -204,7 +212,7 @@ export function gatherEvidence(model: DocumentModel, filePath: string | undefine
   let notPmm: string | null = null;
   if (NOT_PMM_TITLE.test(title) || NOT_PMM_TITLE.test(base.replace(/[-_]+/g, ' '))) notPmm = 'title';
   else if (/^(?:readme|changelog|changes|history|license|contributing|code_of_conduct|security|index|_index)$/i.test(base) && !title) notPmm = 'file';
-  else if (headings.filter((h) => PRD_HEADING.test(h)).length >= 2) notPmm = 'prd';
+  else if (headings.filter((h) => PRD_HEADING.test(h)).length >= 2 || headings.some((h) => DESIGN_DOC_HEADING.test(normalizeLabel(h)))) notPmm = 'prd';
   else {
     const process = headings.filter((h) => PROCESS_HEADING.test(h)).length;
     if (process >= 2 && process >= headings.length * 0.15) notPmm = 'process';
@@ -215,7 +223,7 @@ export function gatherEvidence(model: DocumentModel, filePath: string | undefine
     const said: string[] = [];
     let fromTitle = title ? nameStrength(titleName, c) : 0;
     // "GitHub vs. Sourcegraph", "飞书 vs 钉钉": two products side by side is a battlecard's genre.
-    if (c.type === 'battlecard' && VS_TITLE.test(title)) fromTitle = 3;
+    if (c.type === 'battlecard' && VS_TITLE.test(title) && !PERIODS_VS.test(title)) fromTitle = Math.max(fromTitle, OUR_SIDE.test(model.text.slice(0, 20000)) ? 3 : 2);
     if (fromTitle) said.push('title');
     // The checklist's own file name words ("gtm", "launch-plan", "battlecard") name the genre.
     const fromFile = !base ? 0 : fileNameMatches(compiled, fileNameTokens(base)) ? 3 : nameStrength(fileName, c);
@@ -230,6 +238,7 @@ export function gatherEvidence(model: DocumentModel, filePath: string | undefine
   });
   // A title that names two kinds ("messaging and positioning") leaves the choice to the file name.
   if (perType.filter((e) => e.fromTitle > 0).length > 1) for (const e of perType) if (e.fromTitle && e.fromFile) e.names += 1;
+  if (!notPmm && EVENT_TITLE.test(title) && !perType.some((e) => e.fromTitle >= 3)) notPmm = 'event';
   if (!notPmm && linkHub(model)) notPmm = 'links';
   return { notPmm, perType };
 }

@@ -201,4 +201,22 @@ describe('the type as a decision over all the evidence', () => {
     assert.notEqual(status(brief('渠道优先级'), 'channels'), 'missing');
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('review cases: generic words do not name elements, a battlecard under its competitor heading keeps its own, "process" in a genre title', () => {
+    const brief = lintText(typed('gtm-brief', '# Launch\n\n## Success metrics\n\n| Metric | Baseline | Target | By when |\n|---|---|---|---|\n| Trial-to-paid | 4% | 6% | 2027-01-31 |\n'));
+    assert.equal(status(brief, 'target_audience'), 'missing');
+    assert.equal(status(brief, 'channels'), 'missing');
+    const pos = lintText(typed('positioning', '# P\n\n**Internal only.** Comments to Dana.\n\n## Vision statement\n\nA world where every team ships safely.\n'));
+    assert.equal(status(pos, 'unique_attributes'), 'missing');
+    assert.equal(status(pos, 'positioning_statement'), 'missing');
+    const wrapped = lintText(typed('battlecard', '# Globex\n\n## Competitor: Globex\n\n### Quick comparison\n\n| | Us | Globex |\n|---|---|---|\n| SSO | all plans | enterprise |\n\n### Where we win\n\n- Setup in a day (7 of 9 deals)\n\n### Where they win\n\n- Price\n\n### Objections\n\n- "Too expensive": ask about seats\n\n### Landmines\n\n- Ask about SSO\n\n### Sources\n\n- G2, 2026-10-01\n'));
+    assert.deepEqual(wrapped.elements.filter((e) => e.status === 'missing').map((e) => e.id), []);
+    assert.equal(lintText('# Celonis battlecard (process mining)\n\n## Where we win\n\n- Setup (3 of 4 deals)\n\n## Objections\n\n- "Too costly"\n', { filePath: '/b/celonis.md' }).docType, 'battlecard');
+    const icp = lintText(typed('persona', '# ICP: Head of Data\n\n## Goals\n\nTBD\n'));
+    assert.ok(icp.findings.some((f) => f.ruleId === 'required-element'), 'an ICP title without a score is a persona like any other');
+    const row = lintText(typed('gtm-brief', '# L\n\n## Success metrics\n\n| Metric | Target | Notes |\n|---|---|---|\n| Workspaces | 500 | by 2026-09-30, from the sales plan |\n'));
+    assert.deepEqual(row.findings.filter((f) => f.ruleId === 'vague-metric'), []);
+    const requested = lintText(typed('feedback-brief', '# F\n\n## Source\n\n| Account | ARR | Requested by |\n|---|---|---|\n| Orsolo | $168k | Summer Lee, CTO |\n'));
+    assert.deepEqual(requested.findings.filter((f) => f.ruleId === 'vague-date'), []);
+  });
 });

@@ -321,6 +321,9 @@ export function matchScore(label: string, m: AliasMatcher): number {
 /** A label that speaks for another party: an objection as asked ("Q: Isn't it free?", “They're cheaper.”). */
 const OBJECTION_LIKE = /[?？]["”」']?\s*$|^q\s*[:：.]|^问\s*[:：]|^["“「『]|^(?:客户|对方|they say|customer|prospect)\s*(?:说)?\s*[:：]?\s*["“「]/iu;
 
+/** A competitor's strengths or weaknesses under its own heading: never ours. */
+const STRENGTH_WORDS = /\b(?:strengths?|weakness(?:es)?|pros|cons|advantages?|disadvantages?|limitations?|gaps?)\b|优势|劣势|优点|缺点|不足|短板|长处|强项/iu;
+
 /** Words that make a label ours even under a competitor's section ("Our strengths", 我方优势). */
 const OURS = /\b(?:our|ours|we|us)\b|我们|我方|自身|自己/iu;
 
@@ -336,6 +339,8 @@ export interface ElementPick {
  * matches goes to the element that takes questions.
  */
 export function elementForLabel(compiled: CompiledChecklist, label: string, isQuestion: boolean, theirScope: boolean): ElementPick | null {
+  // No element's name is a paragraph long.
+  if (label.length > 160) return null;
   // Labels repeat from one keystroke to the next: remember each checklist's answer for a label.
   const key = (isQuestion ? '1' : '0') + (theirScope ? '1' : '0') + label;
   const cached = compiled.picks.get(key);
@@ -358,7 +363,13 @@ function pickFor(compiled: CompiledChecklist, label: string, isQuestion: boolean
         }
       }
     }
-    return best;
+    if (best) return best;
+    // A whole battlecard can sit under the competitor's heading ("## Competitor: Globex" / "### Where we win"):
+    // names of our own elements still count, except the ones the competitor's words map to.
+    const own = bestElement(compiled, label, isQuestion);
+    const theirsFor = new Set(compiled.elements.filter((ce) => ce.theirs.length > 0).map((ce) => ce.element.id));
+    if (own && !theirsFor.has(own.element.id) && !STRENGTH_WORDS.test(label)) return own;
+    return null;
   }
   const best = bestElement(compiled, label, isQuestion);
   if (best) return best;

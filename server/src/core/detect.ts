@@ -1,7 +1,7 @@
 // Which document type a file is: front matter `type:`, then the file name, then the headings.
 
 import { compileChecklist, type CompiledChecklist } from './checklist';
-import { pickElements } from './elements';
+import { containsRegExp, pickElements } from './elements';
 import type { DocumentModel } from './model';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -77,7 +77,9 @@ export function typeForValue(checklists: readonly Checklist[], value: string): C
 
 /** Words that name a document of some other kind: such a document is not linted, whatever it mentions. */
 const NOT_PMM_TITLE =
-  /\b(?:readme|change ?log|release notes|prd|product requirements? (?:doc(?:ument)?|spec)|(?:technical |design |api )(?:spec(?:ification)?|doc(?:ument)?)|rfc|runbook|how (?:to|we|i|do|does|can|should)|process|guidelines?|playbook|style guide|faq|blog|blog post|press release|newsletter|meeting minutes|meeting notes|postmortem|post-mortem|retro(?:spective)?|job description)\b|产品需求文档|需求文档|需求规格|规格说明|设计文档|技术方案|周报|月报|日报|会议纪要|周会|例会|使用说明|用户手册|操作手册|如何|怎么|怎样|流程|规范|指南|教程|博客|推文|新闻稿|公众号|招聘/iu;
+  /\b(?:readme|change ?log|release notes|prd|product requirements? (?:doc(?:ument)?|spec)|(?:technical |design |api )(?:spec(?:ification)?|doc(?:ument)?)|rfc|runbook|how (?:to|i|do|does|can|should)|how we (?:write|run|create|make|do|build|use|manage|plan|work|handle|approach|launch|price|name)|guidelines?|playbook|style guide|faq|blog|blog post|press release|newsletter|meeting minutes|meeting notes|postmortem|post-mortem|retro(?:spective)?|job description)\b|产品需求文档|需求文档|需求规格|规格说明|设计文档|技术方案|周报|月报|日报|会议纪要|周会|例会|使用说明|用户手册|操作手册|如何|怎么|怎样|规范|指南|教程|博客|推文|新闻稿|公众号|招聘/iu;
+
+const PROCESS_TITLE = /\bprocess(?:es)?\b|流程/iu;
 
 /** Headings that describe a process rather than one document's content. */
 const PROCESS_HEADING =
@@ -152,7 +154,11 @@ export function checklistFor(checklist: Checklist, model: DocumentModel, filePat
   if (!checklist.variants?.length) return checklist;
   const title = readName(documentTitle(model));
   const base = filePath ? readName((filePath.split(/[\\/]/).pop() ?? '').replace(/\.(md|markdown|mdx|mkd|txt)$/i, '')) : null;
-  const variant = checklist.variants.find((v) => v.titleWords.some((w) => namesTerm(title, w) || (base !== null && namesTerm(base, w))));
+  const variant = checklist.variants.find(
+    (v) =>
+      v.titleWords.some((w) => namesTerm(title, w) || (base !== null && namesTerm(base, w))) &&
+      (!v.contains?.length || v.contains.some((p) => containsRegExp(p).test(model.text.slice(0, 50000)))),
+  );
   if (!variant) return checklist;
   let byId = variantCache.get(checklist);
   if (!byId) variantCache.set(checklist, (byId = new Map()));
@@ -184,7 +190,7 @@ function linkHub(model: DocumentModel): boolean {
           blocks++;
           const text = toString(para);
           const linkText = para.children.filter((c) => c.type === 'link').map((c) => toString(c)).join('');
-          if (linkText.length > 0 && linkText.length >= text.replace(/\s*\(.*?\)\s*/g, '').length * 0.5) links++;
+          if (linkText.length > 0 && linkText.length >= text.replace(/\([^()\n]{0,200}\)/g, '').length * 0.5) links++;
           visit(li.children.slice(1) as RootContent[]);
         }
       } else if (node.type === 'paragraph') {
@@ -211,6 +217,9 @@ export function gatherEvidence(model: DocumentModel, filePath: string | undefine
 
   let notPmm: string | null = null;
   if (NOT_PMM_TITLE.test(title) || NOT_PMM_TITLE.test(base.replace(/[-_]+/g, ' '))) notPmm = 'title';
+  // "Process" and 流程 name a process page, unless the title also names a PMM genre ("Celonis battlecard (process
+  // mining)", 流程自动化平台产品定位).
+  else if (PROCESS_TITLE.test(title) && !checklists.some((c) => nameStrength(titleName, c) >= 3)) notPmm = 'title';
   else if (/^(?:readme|changelog|changes|history|license|contributing|code_of_conduct|security|index|_index)$/i.test(base) && !title) notPmm = 'file';
   else if (headings.filter((h) => PRD_HEADING.test(h)).length >= 2 || headings.some((h) => DESIGN_DOC_HEADING.test(normalizeLabel(h)))) notPmm = 'prd';
   else {

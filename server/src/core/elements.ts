@@ -5,7 +5,7 @@ import type { RootContent } from 'mdast';
 import { CHECKS } from './checks';
 import { elementForLabel, type CompiledChecklist, type ElementPick } from './checklist';
 import { containsRegExp, placeName, plain, type CheckFn, type CheckInput, type ElementEvaluation, type ElementMatch } from './content';
-import { spanOf, type Candidate, type DocumentModel, type Item, type Section } from './model';
+import { sectionAt, spanOf, type Candidate, type DocumentModel, type Item, type Section } from './model';
 import type { PlaceholderHit } from './placeholders';
 import type { ElementCheck } from './types';
 
@@ -15,14 +15,6 @@ export { checkPositioningStatement, missingSlots } from './rules/positioning-sta
 
 const KIND_RANK: Record<Candidate['kind'], number> = { heading: 0, label: 1, 'table-row': 2, 'table-column': 2, phrase: 3 };
 
-/** The deepest section whose body holds an offset. */
-function sectionAt(sections: Section[], offset: number): Section | null {
-  let found: Section | null = null;
-  for (const s of sections) {
-    if (s.headingSpan.start < offset && offset <= s.bodySpan.end && (!found || s.level > found.level)) found = s;
-  }
-  return found;
-}
 
 /**
  * Each candidate's element, read in its place: what stands under a section that describes someone else (an

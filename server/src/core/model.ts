@@ -246,7 +246,9 @@ function labelLines(text: string, start: number, end: number): Array<{ label: st
   let m: RegExpExecArray | null;
   while ((m = re.exec(body)) !== null) {
     const lineStart = start + m.index;
-    const line = m[0];
+    // A label stands at the start of its line: its first 120 characters are enough (and keep the tests linear on
+    // a line of 16,000 spaces).
+    const line = m[0].slice(0, 120);
     const bold = /^(\s*)(\*\*|__)([^*_\n]{1,80}?)\2(\s*[:：]\s*)?/u.exec(line);
     if (bold && (bold[4] || /[:：.。]$/u.test(bold[3].trim()) || bold[0].length === line.trimEnd().length)) {
       const at = lineStart + bold[1].length;
@@ -456,4 +458,25 @@ function collectTableCandidates(text: string, table: Table, out: Candidate[]): v
       hasTable: true,
     });
   }
+}
+
+/**
+ * The deepest section whose body holds an offset: the last section whose heading starts before it (binary
+ * search over document order), then up its parents until one holds it.
+ */
+export function sectionAt(sections: Section[], offset: number): Section | null {
+  let lo = 0;
+  let hi = sections.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].headingSpan.start < offset) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let s: Section | null = at >= 0 ? sections[at] : null; s; s = s.parent === null ? null : sections[s.parent]) {
+    if (offset <= s.bodySpan.end) return s;
+  }
+  return null;
 }

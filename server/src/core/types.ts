@@ -86,7 +86,7 @@ export interface Checklist {
    * Kinds of this type with their own bar, known by words in the title or file name: an ICP scoring page is a
    * persona document whose weighted score and threshold are the whole point, so only `requires` is required.
    */
-  variants?: Array<{ id: string; title: Localized; titleWords: string[]; requires: string[] }>;
+  variants?: Array<{ id: string; title: Localized; titleWords: string[]; requires: string[]; contains?: string[] }>;
   elements: ChecklistElement[];
 }
 

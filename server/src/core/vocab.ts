@@ -86,6 +86,9 @@ export function boundaries(label: string): Set<number> | null {
   return set;
 }
 
+/** Words too common to name anything alone, once a phrase's function words are gone. */
+const GENERIC_ALONE = new Set(['not', 'no', 'only', 'target', 'say', 'use', 'work', 'look', 'get', 'go', 'make', 'take', 'much', 'many', 'thing', 'way', 'time', 'do', 'lot', 'one', 'learn', 'consider', 'build', 'talk', 'ask', 'know', 'see', 'come', 'happen', 'change', 'start', 'set', 'put', 'keep', 'give', 'think', 'tell', 'help']);
+
 export interface Term {
   /** The term as written in the checklist. */
   text: string;
@@ -105,7 +108,11 @@ export function compileTerm(text: string, normalized: string, weight = 1): Term 
   if (hasCjk(normalized)) return { text, tokens: [], cjk: cjkForm(normalized.replace(/\s+/g, '')), weight, all: [] };
   const t = tokens(normalized);
   const all = words(normalized);
-  if (t.length) return { text, tokens: t, cjk: '', weight, all: all.map(stem) };
+  // A phrase that folds to one generic word ("who we are targeting" -> target, "only we" -> only, "that they
+  // don't" -> not) names the element only as the phrase itself: matched word for word.
+  const collapsed = t.length === 1 && all.length >= 2 && GENERIC_ALONE.has(t[0]);
+  if (t.length && !collapsed) return { text, tokens: t, cjk: '', weight, all: all.map(stem) };
+  if (collapsed) return { text, tokens: [], cjk: '', weight, exact: all.join(' '), all: all.map(stem) };
   return all.length ? { text, tokens: [], cjk: '', weight, exact: all.join(' '), all: all.map(stem) } : null;
 }
 
@@ -153,6 +160,9 @@ const ZH_QUESTION = /什么|谁|哪|怎么|怎样|如何|为什么|为何|吗|�
 const GENERIC_TAIL =
   /^(?:(?:与|和|及|以及|、)[\p{Script=Han}A-Za-z]{1,6}|的事|的问题|的地方|的人|分析|情况|说明|概述|概况|列表|清单|详情|部分|策略|规划|计划|方案|优先级|设计|安排|梳理|总结|对比|描述|介绍|明细|一览|汇总|矩阵|表格?|建议|洞察|拆解|评估|要点|细节|及其?[\p{Script=Han}]{1,6})+$/u;
 
+/** Modifiers that make a generic head name another kind of thing ("Vision statement", "Security review"). */
+const OTHER_KIND = new Set(['vision', 'mission', 'problem', 'thesis', 'financial', 'privacy', 'security', 'legal', 'compliance', 'engineering', 'technical', 'design', 'api']);
+
 /** Words that end a noun phrase and go on with a purpose or a clause ("Landmines to lay", "Objections and answers"); a preposition brings another subject ("Goals for the offsite"). */
 const PHRASE_END = new Set(['to', 'and', 'that', 'we', 'they', 'you', 'vs', 'versus']);
 
@@ -161,6 +171,8 @@ const PHRASE_END = new Set(['to', 'and', 'that', 'we', 'they', 'you', 'vs', 'ver
  * word of the noun phrase it starts with ("Landmines to lay in discovery"), but not a modifier ("Launch blog").
  */
 function headOfPhrase(label: ReadLabel, token: string): boolean {
+  // A modifier that makes it another kind of thing: a vision statement is not the positioning statement.
+  if (label.rawWords.some((w) => OTHER_KIND.has(w))) return false;
   if (label.tokens.length <= 2 && label.tokens[label.tokens.length - 1] === token) return true;
   const words = label.rawWords;
   for (let i = 0; i < words.length; i++) {
@@ -207,9 +219,12 @@ export function termScore(label: ReadLabel, term: Term): number {
     // Function words only: the label says exactly this, or ends with it ("What we do that they don't").
     const w = label.words.replace(/^q /, '');
     if (w === term.exact) return 0.9 * term.weight;
-    return term.exact.includes(' ') && w.endsWith(' ' + term.exact) ? 0.75 * term.weight : 0;
+    // ... or starts or ends with it ("If we don't build it", "What we do that they don't").
+    return term.exact.includes(' ') && (w.endsWith(' ' + term.exact) || w.startsWith(term.exact + ' ')) ? 0.75 * term.weight : 0;
   }
   if (label.tokens.length === 0) return 0;
+  // "Non-goals" are not goals.
+  if (label.rawWords.includes('non')) return 0;
   const extra = label.tokens.length - term.tokens.length;
   // One word names a label only as its head, in a short label ("Release date", "Customer pain"), not as a
   // modifier ("Launch blog", "Pricing page update").

@@ -1,5 +1,5 @@
 import type { Table } from 'mdast';
-import { spanOf, type Section } from '../model';
+import { sectionAt, spanOf, type Section } from '../model';
 import { DATE_COL, DATE_RE, VAGUE_DATE_RE } from '../text';
 import type { Span } from '../types';
 import { vagueFrontMatterDates } from './front-matter';
@@ -7,9 +7,7 @@ import { reportCheckProblems, type Rule } from './rule';
 import type { CheckFn } from '../content';
 
 function sectionName(sections: Section[], offset: number): string {
-  let found: Section | null = null;
-  for (const s of sections) if (s.headingSpan.start < offset && offset <= s.bodySpan.end && (!found || s.level > found.level)) found = s;
-  return found ? found.heading.trim() : '';
+  return sectionAt(sections, offset)?.heading.trim() ?? '';
 }
 
 export const vagueDate: Rule = {
@@ -23,9 +21,10 @@ export const vagueDate: Rule = {
   },
   check(context) {
     const { analysis } = context;
-    const reported: Span[] = [];
+    // Where the element checks already put a vague date (their spans are the vague words themselves).
+    const reported = new Set<number>();
     const report: typeof context.report = (d) => {
-      reported.push(d.span);
+      reported.add(d.span.start);
       context.report(d);
     };
     reportCheckProblems({ ...context, report }, 'vague-date');
@@ -35,7 +34,7 @@ export const vagueDate: Rule = {
     // Dates in any table's date column ("When", 时间) and on date labels ("Launch date: soon"), wherever they
     // stand: a channel plan's "late Q3" is as vague as the timeline's.
     const { model } = analysis;
-    const seen = (at: number) => reported.some((r) => r.start <= at && at < Math.max(r.end, r.start + 1));
+    const seen = (at: number) => reported.has(at);
     const cellCheck = (text: string, start: number, column: string) => {
       if (DATE_RE.test(text)) return;
       const v = VAGUE_DATE_RE.exec(text);

@@ -80,7 +80,8 @@ function metricRow(item: Item, named: { en: string; zh: string }): { problem: Om
   if (!hasNumber(t.text)) {
     return { problem: { messageId: 'vague-metric.targetNoNumber', data: { title: named.en, titleZh: named.zh, text: squash(t.text || '—'), metric: squash(cells[0]?.text ?? '') }, span: t.span } };
   }
-  const dateText = date >= 0 ? cells[date]?.text ?? '' : '';
+  // Without a date column, a date anywhere else in the row counts ("| Workspaces | 500 | by 2026-09-30 |").
+  const dateText = date >= 0 ? cells[date]?.text ?? '' : cells.filter((_, i) => i !== 0 && i !== target && i !== baseline).map((c) => c.text).join(' ');
   const hasDate = (DATE_RE.test(dateText) || TIMEFRAME_RE.test(dateText)) && !/^\s*(?:Q[1-4]|H[12])\s*$/iu.test(dateText);
   const hasBaseline = baseline >= 0 && hasNumber(cells[baseline]?.text ?? '');
   if (hasDate || hasBaseline || TIMEFRAME_RE.test(t.text)) return { problem: null };

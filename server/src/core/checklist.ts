@@ -353,16 +353,7 @@ export function elementForLabel(compiled: CompiledChecklist, label: string, isQu
 
 function pickFor(compiled: CompiledChecklist, label: string, isQuestion: boolean, theirScope: boolean): ElementPick | null {
   if (theirScope && !OURS.test(label)) {
-    let best: ElementPick | null = null;
-    for (const part of labelParts(label)) {
-      const read = readLabel(part, isQuestion);
-      for (const ce of compiled.elements) {
-        for (const term of ce.theirs) {
-          const score = termScore(read, term);
-          if (score > 0 && (!best || score > best.score)) best = { element: ce.element, score, alias: term.cjk || term.tokens.join(' ') };
-        }
-      }
-    }
+    const best = bestByTerms(compiled, label, isQuestion, (ce) => ce.theirs);
     if (best) return best;
     // A whole battlecard can sit under the competitor's heading ("## Competitor: Globex" / "### Where we win"):
     // names of our own elements still count, except the ones the competitor's words map to.
@@ -418,14 +409,19 @@ export function bestElement(
     }
   }
   if (best) return best;
-  // No name matched as written: read the label word by word against each element's terms, and its head before a
-  // colon or dash on its own ("Theme 1: Fewer empty chairs", "Snapshot — Quaystone").
+  // No name matched as written: read the label and its parts word by word against each element's terms.
+  return bestByTerms(compiled, label, isQuestion, (ce) => ce.terms);
+}
+
+/** The element whose terms (the ones `termsOf` gives) best name the label or one of its parts. */
+function bestByTerms(compiled: CompiledChecklist, label: string, isQuestion: boolean, termsOf: (ce: CompiledElement) => Term[]): ElementPick | null {
+  let best: ElementPick | null = null;
   for (const part of labelParts(label)) {
     const read = readLabel(part, isQuestion);
     for (const ce of compiled.elements) {
-      for (const term of ce.terms) {
+      for (const term of termsOf(ce)) {
         const score = termScore(read, term);
-        if (score > 0 && (!best || score > best.score)) best = { element: ce.element, score, alias: term.cjk || term.tokens.join(' ') };
+        if (score > 0 && (!best || score > best.score)) best = { element: ce.element, score, alias: term.cjk || term.exact || term.tokens.join(' ') };
       }
     }
   }

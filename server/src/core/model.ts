@@ -80,6 +80,16 @@ export function spanOf(node: { position?: { start: { offset?: number }; end: { o
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
+/** The spans of a node's text, outside code, inline code, HTML and front matter: the author's own words. */
+export function* textRuns(node: Root | RootContent): Generator<Span> {
+  if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'inlineCode') return;
+  if (node.type === 'text') {
+    yield spanOf(node);
+    return;
+  }
+  if ('children' in node) for (const child of node.children as RootContent[]) yield* textRuns(child);
+}
+
 /** Builds sections and element candidates from a parsed tree. */
 export function buildModel(text: string, root: Root, lines: LineIndex, frontMatter: FrontMatter | null): DocumentModel {
   const sections: Section[] = [];

@@ -1,6 +1,6 @@
 import type { Blockquote, Parent, RootContent, Root } from 'mdast';
 import { plain, type CheckFn } from '../content';
-import { spanOf } from '../model';
+import { spanOf, textRuns } from '../model';
 import { hasCjk, NUMBER_RE, SOURCE_RE, splitSentences } from '../text';
 import { elementAt, type Rule } from './rule';
 import type { Span } from '../types';
@@ -315,15 +315,6 @@ function evidenceIn(blockText: string, sentence: Span): { spans: Span[]; full: b
 }
 
 /** Text runs to scan: text nodes, outside code and HTML. */
-function* textRuns(node: Root | RootContent): Generator<Span> {
-  if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'inlineCode') return;
-  if (node.type === 'text') {
-    yield spanOf(node);
-    return;
-  }
-  if ('children' in node) for (const child of (node as Parent).children as RootContent[]) yield* textRuns(child);
-}
-
 /** A blockquote that quotes a customer: an attribution line in it or right after it, or customer words. */
 function isAttributedQuote(text: string, quote: Blockquote, next: RootContent | undefined): boolean {
   const sp = spanOf(quote);

@@ -4,7 +4,7 @@
 // (pains, goals, quotes...).
 
 import type { Parent, Root, RootContent } from 'mdast';
-import { spanOf } from '../model';
+import { spanOf, textRuns } from '../model';
 import { SOURCE_RE, hasNumber, splitSentences, squash } from '../text';
 import type { Span } from '../types';
 import { elementAt, type RuleContext } from './rule';
@@ -81,15 +81,6 @@ function blocksOf(root: Root): Array<Root | RootContent> {
   };
   visit(root);
   return out;
-}
-
-function* textRuns(node: Root | RootContent): Generator<Span> {
-  if (node.type === 'code' || node.type === 'html' || node.type === 'inlineCode') return;
-  if (node.type === 'text') {
-    yield spanOf(node);
-    return;
-  }
-  if ('children' in node) for (const child of (node as Parent).children as RootContent[]) yield* textRuns(child);
 }
 
 /** Matches of `re` in the document's own copy, with their sentence; at most one per sentence. */

@@ -8,6 +8,7 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'server/src/cli.ts', out: 'cli' },
   { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/worker.ts', out: 'worker' },
 ].filter((e) => existsSync(e.in));
 
 await build({

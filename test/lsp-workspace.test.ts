@@ -165,31 +165,6 @@ describe('settings and config files', () => {
 });
 
 describe('robustness', () => {
-  it('reports a rule that throws once and still gives the other findings', async () => {
-    const faulty: Rule = {
-      meta: { id: 'faulty', type: 'problem', description: { en: 'x', zh: 'x' }, defaultSeverity: 'error', messages: [], fixable: false },
-      check() {
-        throw new Error('boom in faulty rule');
-      },
-    };
-    const streams = streamPair();
-    startServer(createConnection(streams.server.input, streams.server.output), { rules: [...RULES, faulty] });
-    const client = await LspClient.start({ streams: streams.client, rootPath: ROOT });
-    try {
-      const uri = uriOf(path.join(ROOT, 'faulty.md'));
-      client.open(uri, EN_FLAWED);
-      const p = await client.diagnosticsFor(uri, 1);
-      assert.ok(codes(p.diagnostics).includes('required-element'));
-      const v2 = client.replaceAll(uri, EN_FLAWED + '\nMore.\n');
-      await client.diagnosticsFor(uri, v2);
-      const reports = client.logs.filter((l) => /faulty.*boom in faulty rule/s.test(l.message));
-      assert.equal(reports.length, 1, 'logged once');
-    } finally {
-      await client.conn.sendRequest('shutdown');
-      client.conn.dispose();
-    }
-  });
-
   it('replies to a cancelled request with RequestCancelled and keeps serving', async () => {
     // The client holds its answer to workspace/configuration, so the request is still pending when cancelled.
     let release: () => void = () => {};

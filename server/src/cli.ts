@@ -1,20 +1,20 @@
 // pmm-lint [options] <files|dirs|globs>: the engine for CI and the terminal.
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { ConfigError, isIgnored, findConfigFile, loadConfigFile, defaultConfig, type ResolvedConfig } from './core/config';
 import { localeFromEnv, parseLocale, t } from './core/i18n';
-import { lintText } from './core/lint';
-import { nestingCutAt } from './core/parse';
+import { humanSize, readStreamBounded, decodeText } from './core/read-source';
 import type { Locale } from './core/types';
 import { formatJson } from './format/json';
-import { toJsonReport, type JsonFileReport } from './format/positions';
+import type { JsonFileReport } from './format/positions';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
+import { BUDGET_LIMITS, budgetOf, threadCount } from './runtime/budget';
+import { configCache } from './runtime/config-cache';
+import type { CliJob, FileJob, FileOutcome, LintOptions } from './runtime/lint-file';
+import { WorkerPool, type JobOutcome } from './runtime/pool';
 
 declare const PMM_LINT_VERSION: string;
 const VERSION = typeof PMM_LINT_VERSION === 'string' ? PMM_LINT_VERSION : '0.0.0-dev';
@@ -25,7 +25,8 @@ const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => Promise<string>;
+  /** Reads standard input up to `maxBytes`; past it, says how much it saw. */
+  readStdin: (maxBytes: number) => Promise<{ ok: true; buf: Buffer } | { ok: false; size: number }>;
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
@@ -33,148 +34,31 @@ export interface CliIO {
 
 type Format = 'stylish' | 'json' | 'sarif';
 
-function looksBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8000);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
-}
+/** The worker bundle beside this one (dist/worker.js). */
+const WORKER_SCRIPT = path.join(__dirname, 'worker.js');
 
-function humanSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
-}
-
-/** What linting one file gave: its report, the notices to print on stderr, and whether it failed (exit 2). */
-interface FileOutcome {
-  report?: JsonFileReport;
-  notices: string[];
-  failed: boolean;
-}
-
-interface FileJob {
-  abs: string;
-  display: string;
-  explicit: boolean;
-}
-
-interface LintContext {
-  locale: Locale;
-  /** --locale given: it wins over the config's locale. */
-  localeForced: boolean;
-  quiet: boolean;
-  configFor: (filePath: string) => ResolvedConfig | null;
-}
-
-function lintSource(display: string, filePath: string | undefined, text: string, config: ResolvedConfig, ctx: LintContext, notices: string[]): JsonFileReport {
-  const result = lintText(text, {
-    filePath,
-    config,
-    locale: ctx.localeForced ? ctx.locale : config.locale ?? ctx.locale,
-    onRuleError: (ruleId, error) => notices.push(`pmm-lint: rule ${ruleId} failed on ${display}: ${(error as Error).stack ?? error}`),
-  });
-  const cut = nestingCutAt(result.model.root);
-  if (cut !== undefined) notices.push(t(ctx.locale, 'cli.tooDeep', { file: display, line: result.model.lines.position(cut).line }));
-  const report = toJsonReport(display, result);
-  if (ctx.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
-  return report;
-}
-
-/**
- * lintSource for one file of many: should the engine ever throw on some text, that file gets a notice and exit
- * code 2, and the other files are still reported (rather than an internal error that loses every report).
- */
-function lintSourceSafely(display: string, filePath: string | undefined, text: string, config: ResolvedConfig, ctx: LintContext): FileOutcome {
-  const notices: string[] = [];
-  try {
-    return { report: lintSource(display, filePath, text, config, ctx, notices), notices, failed: false };
-  } catch (error) {
-    notices.push(t(ctx.locale, 'cli.lintFailed', { file: display, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
-    return { notices, failed: true };
+/** A job's outcome on the pool, as the file's outcome: past its budget or out of memory is this file's notice. */
+function fileOutcome(result: JobOutcome<FileOutcome>, display: string, locale: Locale): FileOutcome {
+  switch (result.kind) {
+    case 'done':
+      return result.value;
+    case 'timeout':
+      return { notices: [t(locale, 'cli.overTime', { file: display, seconds: (result.ms / 1000).toFixed(1) })], failed: true };
+    case 'memory':
+      return { notices: [t(locale, 'cli.overMemory', { file: display, limit: result.limitMb })], failed: true };
+    case 'failed':
+      return { notices: [t(locale, 'cli.lintFailed', { file: display, reason: result.error })], failed: true };
+    case 'cancelled':
+      return { notices: [t(locale, 'cli.lintFailed', { file: display, reason: 'cancelled' })], failed: true };
   }
 }
 
-/** Reads and lints one file: ignored, too large, binary and unreadable files give a notice instead of a report. */
-function lintFile(job: FileJob, ctx: LintContext): FileOutcome {
-  const { abs, display, explicit } = job;
-  const locale = ctx.locale;
-  const config = ctx.configFor(abs);
-  if (!config) return { notices: [], failed: false }; // its config failed: already reported
-  if (isIgnored(config, abs)) return { notices: explicit ? [t(locale, 'cli.ignored', { file: display })] : [], failed: false };
-  let buf: Buffer;
-  try {
-    const size = fs.statSync(abs).size;
-    if (size > config.maxFileSize) {
-      return { notices: [t(locale, 'cli.skipLarge', { file: display, size: humanSize(size), limit: humanSize(config.maxFileSize) })], failed: false };
-    }
-    buf = fs.readFileSync(abs);
-  } catch (error) {
-    return { notices: [t(locale, 'cli.unreadable', { file: display, reason: (error as NodeJS.ErrnoException).code ?? String(error) })], failed: true };
-  }
-  if (looksBinary(buf)) return { notices: [t(locale, 'cli.skipBinary', { file: display })], failed: false };
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return lintSourceSafely(display, abs, text, config, ctx);
-}
-
-/** One config per config file (or none), loaded once; a broken one is reported once through `onError`. */
-function configCache(explicitConfig: string | undefined, onError: (error: ConfigError) => void): (filePath: string) => ResolvedConfig | null {
-  const byFile = new Map<string, ResolvedConfig | ConfigError>();
-  return (filePath) => {
-    const key = explicitConfig ?? findConfigFile(path.dirname(filePath)) ?? '';
-    if (!byFile.has(key)) {
-      try {
-        byFile.set(key, key ? loadConfigFile(key) : defaultConfig());
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        byFile.set(key, error);
-        onError(error);
-      }
-    }
-    const c = byFile.get(key)!;
-    return c instanceof ConfigError ? null : c;
-  };
-}
-
-interface WorkerInput {
-  pmmLintWorker: true;
-  jobs: FileJob[];
-  explicitConfig?: string;
-  locale: Locale;
-  localeForced: boolean;
-  quiet: boolean;
-}
-
-// Below this many files one thread is faster: a worker costs a few tens of milliseconds to start.
-const PARALLEL_THRESHOLD = 64;
-
-/** Lints files on worker threads (one per core, up to 4), in the order given. */
-async function lintInParallel(jobs: FileJob[], input: Omit<WorkerInput, 'jobs' | 'pmmLintWorker'>): Promise<FileOutcome[]> {
-  const threads = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length, Math.ceil(jobs.length / 32)));
-  // Interleaved shares: neighbouring files (often alike in size) go to different threads.
-  const shares: number[][] = Array.from({ length: threads }, () => []);
-  jobs.forEach((_, i) => shares[i % threads].push(i));
-  const outcomes: FileOutcome[] = new Array(jobs.length);
-  await Promise.all(
-    shares.map(
-      (indexes) =>
-        new Promise<void>((resolve, reject) => {
-          const data: WorkerInput = { pmmLintWorker: true, jobs: indexes.map((i) => jobs[i]), ...input };
-          const worker = new Worker(__filename, { workerData: data });
-          worker.once('message', (results: FileOutcome[]) => {
-            results.forEach((r, k) => (outcomes[indexes[k]] = r));
-            resolve();
-          });
-          worker.once('error', reject);
-          worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a lint worker exited with code ${code}`))));
-        }),
-    ),
-  );
-  return outcomes;
-}
-
-function runWorker(input: WorkerInput): void {
-  // Config errors were reported by the main thread, which skipped those files.
-  const ctx: LintContext = { locale: input.locale, localeForced: input.localeForced, quiet: input.quiet, configFor: configCache(input.explicitConfig, () => {}) };
-  parentPort!.postMessage(input.jobs.map((job) => lintFile(job, ctx)));
+/** A whole number option within limits, or a usage message. */
+function wholeNumber(name: string, value: string | undefined, limits: { min: number; max: number }): number | string | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= limits.min && n <= limits.max)) return `${name} needs a whole number from ${limits.min} to ${limits.max}, not '${value}'`;
+  return n;
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -197,6 +81,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         quiet: { type: 'boolean' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
+        'time-budget': { type: 'string' },
+        'memory-budget': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -227,6 +113,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (!/^-?\d+$/.test(opts['max-warnings'])) return usage(`--max-warnings needs a whole number, not '${opts['max-warnings']}'`);
     maxWarnings = Number(opts['max-warnings']);
   }
+  const timeBudget = wholeNumber('--time-budget', opts['time-budget'], BUDGET_LIMITS.timeMs);
+  if (typeof timeBudget === 'string') return usage(timeBudget);
+  const memoryBudget = wholeNumber('--memory-budget', opts['memory-budget'], BUDGET_LIMITS.memoryMb);
+  if (typeof memoryBudget === 'string') return usage(memoryBudget);
   if (opts['stdin-filename'] !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
   if (!opts.stdin && parsed.positionals.length === 0) return usage('no files, folders or globs given');
   if (opts.stdin && parsed.positionals.length > 0) return usage('--stdin takes no file arguments');
@@ -247,19 +137,46 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const where = error.line ? `:${error.line}${error.column ? `:${error.column}` : ''}` : '';
     fail(t(locale, 'cli.configError', { file: path.relative(io.cwd, error.file) || error.file, where, detail: error.detail }));
   });
-  const ctx: LintContext = { locale, localeForced: opts.locale !== undefined, quiet: Boolean(opts.quiet), configFor };
+  const options: LintOptions = { locale, localeForced: opts.locale !== undefined, quiet: Boolean(opts.quiet), explicitConfig };
+
+  // Documents are linted on worker threads, each within its budget: one that takes too long or too much memory
+  // is stopped and reported, and the others still are.
+  const lintAll = async (jobs: Array<{ job: CliJob; display: string; timeMs: number; memoryMb: number }>): Promise<FileOutcome[]> => {
+    if (jobs.length === 0) return [];
+    const threads = Number(io.env.PMM_LINT_THREADS) || threadCount(4);
+    const pool = new WorkerPool({
+      script: WORKER_SCRIPT,
+      size: Math.max(1, Math.min(threads, jobs.length)),
+      memoryMb: memoryBudget ?? Math.max(...jobs.slice(0, 1000).map((j) => j.memoryMb)),
+    });
+    try {
+      return await Promise.all(
+        jobs.map(async ({ job, display, timeMs }, i) => fileOutcome(await pool.run<FileOutcome>({ key: display, priority: i, payload: job, timeMs }).outcome, display, locale)),
+      );
+    } finally {
+      await pool.close();
+    }
+  };
+  const budgetFor = (filePath: string) => {
+    const budget = budgetOf(configFor(filePath));
+    return { timeMs: timeBudget ?? budget.timeMs, memoryMb: memoryBudget ?? budget.memoryMb };
+  };
 
   const reports: JsonFileReport[] = [];
+  const outcomes: FileOutcome[] = [];
   if (opts.stdin) {
     const name = opts['stdin-filename'] ?? '<stdin>';
     const filePath = opts['stdin-filename'] ? path.resolve(io.cwd, name) : undefined;
-    const config = configFor(filePath ?? path.join(io.cwd, 'stdin.md'));
-    const text = await io.readStdin();
+    const configPath = filePath ?? path.join(io.cwd, 'stdin.md');
+    const config = configFor(configPath);
     if (config) {
-      const outcome = lintSourceSafely(name, filePath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, config, ctx);
-      for (const n of outcome.notices) io.stderr(n + '\n');
-      if (outcome.failed) exitCode = 2;
-      if (outcome.report) reports.push(outcome.report);
+      const read = await io.readStdin(config.maxFileSize);
+      if (!read.ok) {
+        outcomes.push({ notices: [t(locale, 'cli.skipLarge', { file: name, size: humanSize(read.size), limit: humanSize(config.maxFileSize) })], failed: false });
+      } else {
+        const job: CliJob = { op: 'cli-text', display: name, filePath, text: decodeText(read.buf), options };
+        outcomes.push(...(await lintAll([{ job, display: name, ...budgetFor(configPath) }])));
+      }
     }
   } else {
     const files = new Map<string, boolean>(); // absolute path -> named explicitly
@@ -276,6 +193,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         }
       }
       if (stat?.isDirectory()) {
+        // The glob walk skips what it cannot read without a word: a folder named here must be readable.
+        try {
+          fs.readdirSync(abs);
+        } catch (error) {
+          fail(t(locale, 'cli.unreadable', { file: arg, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+          continue;
+        }
         for (const f of globSync(MARKDOWN_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORES, dot: false }).map((g) => path.normalize(g))) if (!files.has(f)) files.set(f, false);
       } else if (stat) {
         files.set(abs, true);
@@ -292,15 +216,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .map(([abs, explicit]) => ({ abs, display: path.relative(io.cwd, abs) || abs, explicit }))
       // Load every config here first, so a broken one is reported once, and its files are skipped.
       .filter((job) => configFor(job.abs) !== null);
-    const outcomes =
-      jobs.length >= PARALLEL_THRESHOLD && io.env.PMM_LINT_THREADS !== '1'
-        ? await lintInParallel(jobs, { explicitConfig, locale, localeForced: ctx.localeForced, quiet: ctx.quiet })
-        : jobs.map((job) => lintFile(job, ctx));
-    for (const outcome of outcomes) {
-      for (const n of outcome.notices) io.stderr(n + '\n');
-      if (outcome.failed) exitCode = 2;
-      if (outcome.report) reports.push(outcome.report);
-    }
+    outcomes.push(...(await lintAll(jobs.map((file) => ({ job: { op: 'cli-file', file, options }, display: file.display, ...budgetFor(file.abs) })))));
+  }
+  for (const outcome of outcomes) {
+    for (const n of outcome.notices) io.stderr(n + '\n');
+    if (outcome.failed) exitCode = 2;
+    if (outcome.report) reports.push(outcome.report);
   }
 
   const useColor = opts['no-color'] ? false : opts.color ? true : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : io.isTTY && !io.env.NO_COLOR;
@@ -323,13 +244,11 @@ export function main(): void {
   const io: CliIO = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
-    readStdin: () =>
-      new Promise((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        process.stdin.on('data', (c: Buffer) => chunks.push(c));
-        process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        process.stdin.on('error', reject);
-      }),
+    readStdin: async (maxBytes) => {
+      const read = await readStreamBounded(process.stdin, maxBytes);
+      if (!read.ok) process.stdin.destroy(); // the rest is not read
+      return read;
+    },
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
@@ -345,5 +264,4 @@ export function main(): void {
   );
 }
 
-if (!isMainThread && (workerData as WorkerInput | undefined)?.pmmLintWorker) runWorker(workerData as WorkerInput);
-else if (require.main === module) main();
+if (require.main === module) main();

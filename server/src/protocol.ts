@@ -39,6 +39,8 @@ export interface ServerStatus {
   /** Whether a full garbage collection ran before the figures were taken. */
   collected: boolean;
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+  /** The lint workers: jobs waiting, jobs running, workers alive. */
+  work?: { queued: number; running: number; workers: number };
 }
 
 export type DocumentReport = JsonFileReport & { uri: string; version: number; notice?: string };

@@ -4,7 +4,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import {
   CodeActionKind,
   createConnection,
@@ -17,17 +16,23 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  DiagnosticSeverity,
   type CancellationToken,
+  type CodeAction,
+  type CompletionItem,
   type Connection,
+  type Diagnostic,
   type DocumentDiagnosticReport,
+  type DocumentSymbol,
+  type Hover,
   type Position,
+  type TextEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILT_IN_CHECKLISTS } from './core/checklist';
+import { CONFIG_FILE_NAMES } from './core/config';
 import { localeFromEnv, parseLocale, t } from './core/i18n';
-import type { Rule } from './core/rules/rule';
 import type { Locale } from './core/types';
-import { toJsonReport, type JsonFileReport } from './format/positions';
 import {
   CHECKLISTS_REQUEST,
   DOCUMENT_REPORT_REQUEST,
@@ -42,14 +47,16 @@ import {
   type PreviewResult,
   type ServerStatus,
 } from './protocol';
+import { SET_TYPE_KIND } from './lsp/code-actions';
 import { compactDocuments } from './lsp/compact-documents';
-import { codeActions, elementEdit, inDocumentLineBreaks, SET_TYPE_KIND, setTypeEdit } from './lsp/code-actions';
-import { renderPreviewHtml } from './lsp/preview';
-import { completions, TRIGGER_CHARACTERS } from './lsp/completion';
-import { hover } from './lsp/hover';
-import { Linter, MARKDOWN_LANGUAGES, uriToPath, type LintOutcome, type LinterHost } from './lsp/linter';
+import { TRIGGER_CHARACTERS } from './lsp/completion';
+import { SOURCE } from './lsp/diagnostics';
+import { MARKDOWN_LANGUAGES, uriToPath } from './lsp/linter';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
-import { documentSymbols } from './lsp/symbols';
+import { checklistSummaries, type LspBroadcast, type LspJob, type LspJobContext, type LspReply, type LspRequest } from './lsp/worker-jobs';
+import { DEFAULT_BUDGET, threadCount } from './runtime/budget';
+import { idleCollector } from './runtime/idle-gc';
+import { WorkerPool, type JobHandle, type JobOutcome } from './runtime/pool';
 
 declare const PMM_LINT_VERSION: string;
 const VERSION = typeof PMM_LINT_VERSION === 'string' ? PMM_LINT_VERSION : '0.0.0-dev';
@@ -58,35 +65,23 @@ const VERSION = typeof PMM_LINT_VERSION === 'string' ? PMM_LINT_VERSION : '0.0.0
 const SETTINGS_TIMEOUT_MS = Number(process.env.PMM_LINT_SETTINGS_TIMEOUT_MS) || 5000;
 
 export interface ServerOptions {
-  /** Rules to run (default: the built-in rules). */
-  rules?: readonly Rule[];
+  /** The lint worker's script (default: worker.js beside this bundle). */
+  workerScript?: string;
   /** Called after each piece of work (a lint): the server process uses it to collect garbage when idle. */
   afterWork?: () => void;
   /** A full garbage collection now, when the process can (for `pmmLint/serverStatus` with `collectGarbage`). */
   collectGarbage?: () => void;
 }
 
-/**
- * A full garbage collection once the server has been idle for a moment after work. V8 otherwise lets the heap
- * grow with the garbage of parsing (to several times the live data) and keeps that memory.
- */
-function idleCollector(delayMs = 1500): { afterWork: () => void; collectGarbage?: () => void } {
-  let gc: () => void;
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    gc = vm.runInNewContext('gc') as () => void;
-  } catch {
-    return { afterWork: () => {} };
-  }
-  let timer: NodeJS.Timeout | undefined;
-  return {
-    afterWork: () => {
-      clearTimeout(timer);
-      timer = setTimeout(gc, delayMs);
-      timer.unref();
-    },
-    collectGarbage: gc,
-  };
+/** Scheduling priorities: requests first, then the document being edited, then the rest. */
+const PRIORITY = { request: 0, edited: 1, opened: 2, workspace: 3 } as const;
+
+/** A document the pool stopped: its one diagnostic, kept for that version so it is not linted again. */
+interface OverBudget {
+  version: number;
+  generation: number;
+  notice: string;
+  diagnostics: Diagnostic[];
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -100,15 +95,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let workspaceFolderSupport = false;
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
   let folders: string[] = [];
+  let generation = 0;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Map<string, { version: number; generation: number }>();
   const savedVersion = new Map<string, number>();
-  /** Pull mode, on save: the outcome last reported for each document. */
-  const shown = new Map<string, LintOutcome>();
+  /** Pull mode, on save: the diagnostics last reported for each document. */
+  const shown = new Map<string, { version: number; generation: number; diagnostics: Diagnostic[] }>();
   const justOpened = new Set<string>();
   const loggedSettingProblems = new Set<string>();
+  const shownErrors = new Set<string>();
   const fileWatchers = new Map<string, fs.FSWatcher>();
+  /** Config and checklist files the workers read: a change to one re-lints. */
+  const dependencies = new Set<string>();
+  const overBudget = new Map<string, OverBudget>();
+  /** The lint job each document has waiting, so a newer edit replaces it. */
+  const waitingLint = new Map<string, JobHandle<LspReply>>();
+
+  // Every parse happens on these workers; this thread speaks the protocol and schedules.
+  const pool = new WorkerPool({
+    script: options.workerScript ?? path.join(__dirname, 'worker.js'),
+    size: threadCount(4),
+    memoryMb: DEFAULT_BUDGET.memoryMb,
+    youngMb: 8,
+    reserveAfterMs: 500,
+    slowMs: 1000,
+  });
 
   const log = (message: string) => connection.console.log(message);
 
@@ -124,65 +136,127 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return settings;
   };
 
-  const host: LinterHost = {
-    settingsFor(uri) {
-      if (!configurationSupport) return Promise.resolve(globalSettings);
-      let p = settingsCache.get(uri);
-      if (!p) {
-        // A client that never answers must not stall linting: after a while, use the defaults (and ask again
-        // next time).
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<ServerSettings>((resolve) => {
-          timer = setTimeout(() => {
-            if (settingsCache.get(uri) === p) settingsCache.delete(uri);
-            connection.console.warn(`pmm-lint: no answer to workspace/configuration for ${uri} within ${SETTINGS_TIMEOUT_MS} ms; using defaults.`);
-            resolve(globalSettings);
-          }, SETTINGS_TIMEOUT_MS);
-        });
-        const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: 'pmmLint' }).then(
-          (raw: unknown) => (clearTimeout(timer), applySettings(raw)),
-          () => (clearTimeout(timer), globalSettings),
-        );
-        p = Promise.race([asked, timeout]);
-        // Only open documents keep cached settings (a request racing didClose must not bring one back).
-        if (documents.get(uri)) settingsCache.set(uri, p);
-      }
-      return p;
-    },
-    folderFor(uri) {
-      const file = uriToPath(uri);
-      if (file) {
-        const holding = folders.filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
-        if (holding.length) return holding.sort((a, b) => b.length - a.length)[0];
-      }
-      return folders[0];
-    },
-    clientLocale: () => clientLocale,
-    log: (message) => connection.console.error(message),
-    showError: (message) => void connection.window.showErrorMessage(message),
+  const settingsFor = (uri: string): Promise<ServerSettings> => {
+    if (!configurationSupport) return Promise.resolve(globalSettings);
+    let p = settingsCache.get(uri);
+    if (!p) {
+      // A client that never answers must not stall linting: after a while, use the defaults (and ask again
+      // next time).
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<ServerSettings>((resolve) => {
+        timer = setTimeout(() => {
+          if (settingsCache.get(uri) === p) settingsCache.delete(uri);
+          connection.console.warn(`pmm-lint: no answer to workspace/configuration for ${uri} within ${SETTINGS_TIMEOUT_MS} ms; using defaults.`);
+          resolve(globalSettings);
+        }, SETTINGS_TIMEOUT_MS);
+      });
+      const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: 'pmmLint' }).then(
+        (raw: unknown) => (clearTimeout(timer), applySettings(raw)),
+        () => (clearTimeout(timer), globalSettings),
+      );
+      p = Promise.race([asked, timeout]);
+      // Only open documents keep cached settings (a request racing didClose must not bring one back).
+      if (documents.get(uri)) settingsCache.set(uri, p);
+    }
+    return p;
   };
-  const linter = new Linter(host, options.rules);
+
+  const folderFor = (uri: string): string | undefined => {
+    const file = uriToPath(uri);
+    if (file) {
+      const holding = folders.filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+      if (holding.length) return holding.sort((a, b) => b.length - a.length)[0];
+    }
+    return folders[0];
+  };
+
+  const contextFor = async (uri: string): Promise<LspJobContext> => ({ settings: await settingsFor(uri), folder: folderFor(uri), clientLocale, generation });
 
   const isMarkdown = (doc: TextDocument) => MARKDOWN_LANGUAGES.has(doc.languageId);
 
+  /** What a worker's reply carries for this thread: its log lines, errors to show once, files to watch. */
+  const absorb = (reply: LspReply) => {
+    for (const line of reply.logs) connection.console.error(line);
+    for (const message of reply.errors) {
+      if (shownErrors.has(message)) continue;
+      if (shownErrors.size > 1000) shownErrors.clear();
+      shownErrors.add(message);
+      void connection.window.showErrorMessage(message);
+    }
+    if (reply.dependencies) {
+      for (const f of reply.dependencies) dependencies.add(f);
+      watchDependencies();
+    }
+  };
+
+  /** The diagnostic and notice of a document the pool stopped. */
+  const overBudgetOf = (result: Exclude<JobOutcome<LspReply>, { kind: 'done' }>, version: number, context: LspJobContext): OverBudget => {
+    const locale = context.settings.locale !== 'auto' ? context.settings.locale : context.clientLocale;
+    const notice =
+      result.kind === 'timeout'
+        ? t(locale, 'budget.overTime', { seconds: (result.ms / 1000).toFixed(1) })
+        : result.kind === 'memory'
+          ? t(locale, 'budget.overMemory', { limit: result.limitMb })
+          : t(locale, 'lsp.lintFailed', { detail: result.kind === 'failed' ? result.error : 'cancelled' });
+    const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'budget', message: notice };
+    return { version, generation: context.generation, notice, diagnostics: [diagnostic] };
+  };
+
+  type Work = { ok: true; reply: LspReply } | ({ ok: false } & OverBudget);
+
+  /**
+   * Runs a request for a document on the pool. Lints take the document's latest text when they start (a burst of
+   * edits is linted once); requests take the text they were asked about. Null: closed or replaced meanwhile.
+   */
+  const work = async (uri: string, request: LspRequest, priority: number, latest: boolean): Promise<Work | null> => {
+    const asked = documents.get(uri);
+    if (!asked) return null;
+    const context = await contextFor(uri);
+    const askedText = latest ? null : { version: asked.version, text: asked.getText() };
+    const over = overBudget.get(uri);
+    if (over && over.version === asked.version && over.generation === context.generation && !latest) return { ok: false, ...over };
+    let version = asked.version;
+    const payload = (): LspJob | null => {
+      const doc = documents.get(uri);
+      if (!doc) return null;
+      const known = overBudget.get(uri);
+      if (latest && known && known.version === doc.version && known.generation === context.generation) return null;
+      version = askedText?.version ?? doc.version;
+      return { op: 'lsp', doc: { uri, languageId: doc.languageId, version, text: askedText?.text ?? doc.getText() }, context, ...request };
+    };
+    const handle = pool.run<LspReply>({ key: uri, priority, timeMs: DEFAULT_BUDGET.timeMs, payload });
+    if (latest) {
+      waitingLint.get(uri)?.cancel();
+      waitingLint.set(uri, handle);
+    }
+    const result = await handle.outcome;
+    if (waitingLint.get(uri) === handle) waitingLint.delete(uri);
+    if (result.kind === 'done') {
+      absorb(result.value);
+      options.afterWork?.();
+      return { ok: true, reply: result.value };
+    }
+    if (result.kind === 'cancelled') {
+      const known = overBudget.get(uri);
+      return known && documents.get(uri)?.version === known.version ? { ok: false, ...known } : null;
+    }
+    const stopped = overBudgetOf(result, version, context);
+    if (documents.get(uri)) overBudget.set(uri, stopped);
+    connection.console.warn(`${uri}: ${stopped.notice}`);
+    return { ok: false, ...stopped };
+  };
+
   // ---- diagnostics --------------------------------------------------------------------------------------
-  const publish = async (uri: string): Promise<void> => {
+  const publish = async (uri: string, priority: number): Promise<void> => {
     const doc = documents.get(uri);
     if (!doc || !isMarkdown(doc)) return;
-    let outcome: LintOutcome | undefined;
-    try {
-      outcome = await linter.lint(doc, () => documents.get(uri));
-    } catch (error) {
-      host.log(`pmm-lint: could not lint ${uri}: ${(error as Error).stack ?? error}`);
-      return;
-    }
-    if (!outcome || !documents.get(uri)) return;
-    watchDependencies();
+    const done = await work(uri, { feature: 'lint' }, priority, true);
+    if (!done || !documents.get(uri)) return;
+    const { version, generation: gen, diagnostics } = done.ok ? done.reply : done;
     const previous = published.get(uri);
-    if (previous && previous.version === outcome.version && previous.generation === outcome.generation) return;
-    published.set(uri, { version: outcome.version, generation: outcome.generation });
-    options.afterWork?.();
-    void connection.sendDiagnostics({ uri, version: outcome.version, diagnostics: outcome.diagnostics });
+    if (previous && (previous.version > version || (previous.version === version && previous.generation >= gen))) return;
+    published.set(uri, { version, generation: gen });
+    void connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
   const schedule = (uri: string, delay: number) => {
@@ -191,7 +265,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        void publish(uri);
+        void publish(uri, PRIORITY.edited);
       }, delay),
     );
   };
@@ -201,7 +275,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (refreshSupport) void connection.languages.diagnostics.refresh();
       return;
     }
-    for (const doc of documents.all()) if (isMarkdown(doc)) void publish(doc.uri);
+    for (const doc of documents.all()) if (isMarkdown(doc)) void publish(doc.uri, PRIORITY.opened);
   };
 
   const configChanged = () => {
@@ -209,20 +283,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Watch only what the new configs read (re-added on the next lint).
     for (const w of fileWatchers.values()) w.close();
     fileWatchers.clear();
-    linter.invalidate();
+    dependencies.clear();
+    generation++;
     refreshAll();
   };
+
+  const filesChanged = (paths: readonly string[]) => paths.some((p) => CONFIG_FILE_NAMES.includes(path.basename(p)) || dependencies.has(path.resolve(p)));
 
   // Clients that cannot watch files for us (Neovim 0.7): watch the config and checklist files we read.
   const watchDependencies = () => {
     if (clientWatchesFiles) return;
-    for (const file of linter.configs.watchedFiles()) {
+    for (const file of dependencies) {
       if (fileWatchers.has(file)) continue;
       try {
         const watcher = fs.watch(file, { persistent: false }, () => {
           watcher.close();
           fileWatchers.delete(file);
-          if (linter.configs.filesChanged([file])) configChanged();
+          if (filesChanged([file])) configChanged();
         });
         watcher.on('error', () => {
           watcher.close();
@@ -240,14 +317,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!isMarkdown(e.document)) return;
     justOpened.add(uri);
     savedVersion.set(uri, e.document.version);
-    if (!pullMode) void publish(uri);
+    if (!pullMode) void publish(uri, PRIORITY.opened);
   });
 
   documents.onDidChangeContent((e) => {
     const { uri } = e.document;
     if (!isMarkdown(e.document)) return;
     if (justOpened.delete(uri) || pullMode) return;
-    void host.settingsFor(uri).then((settings) => {
+    void settingsFor(uri).then((settings) => {
       if (settings.run === 'onType' && documents.get(uri)) schedule(uri, settings.debounceMs);
     });
   });
@@ -256,9 +333,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const { uri } = e.document;
     if (!isMarkdown(e.document)) return;
     savedVersion.set(uri, e.document.version);
-    void host.settingsFor(uri).then((settings) => {
+    void settingsFor(uri).then((settings) => {
       if (settings.run !== 'onSave') return;
-      if (!pullMode) void publish(uri);
+      if (!pullMode) void publish(uri, PRIORITY.edited);
       else if (refreshSupport) void connection.languages.diagnostics.refresh();
     });
   });
@@ -269,7 +346,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     justOpened.delete(uri);
-    linter.forget(uri);
+    waitingLint.get(uri)?.cancel();
+    waitingLint.delete(uri);
+    pool.forget(uri);
+    pool.broadcast({ kind: 'forget', uri } satisfies LspBroadcast);
+    overBudget.delete(uri);
     settingsCache.delete(uri);
     published.delete(uri);
     savedVersion.delete(uri);
@@ -305,14 +386,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
   };
 
-  /** The outcome for the document's current version; lets a pending cancellation arrive before long work. */
-  const currentOutcome = async (doc: TextDocument, token: CancellationToken): Promise<LintOutcome> => {
-    if (!linter.cached(doc)) await new Promise((resolve) => setImmediate(resolve));
+  /** A feature's value for the document as it is now; `stopped` when the document is past its budget. */
+  const ask = async <R>(doc: TextDocument, request: LspRequest, token: CancellationToken, stopped: (over: OverBudget) => R): Promise<R> => {
     checkCancelled(token);
-    const outcome = await linter.lint(doc, () => documents.get(doc.uri));
+    const done = await work(doc.uri, request, PRIORITY.request, false);
     checkCancelled(token);
-    if (!outcome) throw new ResponseError(ErrorCodes.InvalidParams, t(clientLocale, 'lsp.unknownDocument', { uri: doc.uri }));
-    return outcome;
+    if (!done) throw new ResponseError(ErrorCodes.InvalidParams, t(clientLocale, 'lsp.unknownDocument', { uri: doc.uri }));
+    return done.ok ? (done.reply.value as R) : stopped(done);
   };
 
   const guard =
@@ -322,7 +402,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return await handler(params, token);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
-        host.log(`pmm-lint: ${name} failed: ${(error as Error).stack ?? error}`);
+        connection.console.error(`pmm-lint: ${name} failed: ${(error as Error).stack ?? error}`);
         throw new ResponseError(ErrorCodes.InternalError, `pmm-lint: ${name} failed: ${(error as Error).message}`);
       }
     };
@@ -384,25 +464,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeWatchedFiles((params) => {
     const paths = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => Boolean(p));
-    if (linter.configs.filesChanged(paths)) configChanged();
+    if (filesChanged(paths)) configChanged();
   });
 
   connection.languages.diagnostics.on(
     guard('diagnostics', async (params, token): Promise<DocumentDiagnosticReport> => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc || !isMarkdown(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const settings = await host.settingsFor(doc.uri);
+      const settings = await settingsFor(doc.uri);
       checkCancelled(token);
       const last = shown.get(doc.uri);
       // On save only: keep showing what the saved text had until the next save.
-      const outcome =
-        settings.run === 'onSave' && last && last.generation === linter.generation && doc.version !== savedVersion.get(doc.uri) ? last : await currentOutcome(doc, token);
-      // Kept without its tree and model: only the diagnostics are reused.
-      shown.set(doc.uri, { ...outcome, result: null, parsed: null });
-      watchDependencies();
-      const resultId = `${outcome.version}:${outcome.generation}`;
+      let report = settings.run === 'onSave' && last && last.generation === generation && doc.version !== savedVersion.get(doc.uri) ? last : undefined;
+      if (!report) {
+        const done = await work(doc.uri, { feature: 'lint' }, PRIORITY.request, false);
+        checkCancelled(token);
+        if (!done) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        report = done.ok ? { version: done.reply.version, generation: done.reply.generation, diagnostics: done.reply.diagnostics } : done;
+      }
+      shown.set(doc.uri, report);
+      const resultId = `${report.version}:${report.generation}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: outcome.diagnostics };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: report.diagnostics };
     }),
   );
 
@@ -412,7 +495,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       requirePosition(doc, params.range?.start);
       requirePosition(doc, params.range?.end);
       if (!isMarkdown(doc)) return [];
-      return codeActions(await currentOutcome(doc, token), doc, params);
+      return ask<CodeAction[]>(doc, { feature: 'codeAction', params }, token, () => []);
     }),
   );
 
@@ -421,7 +504,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = requireDocument(params);
       const position = requirePosition(doc, params.position);
       if (!isMarkdown(doc)) return null;
-      return hover(await currentOutcome(doc, token), doc.offsetAt(position));
+      return ask<Hover | null>(doc, { feature: 'hover', offset: doc.offsetAt(position) }, token, () => null);
     }),
   );
 
@@ -430,12 +513,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = requireDocument(params);
       const position = requirePosition(doc, params.position);
       if (!isMarkdown(doc)) return [];
-      const settings = await host.settingsFor(doc.uri);
-      if (!settings.enable) return [];
-      // Headings only need the checklist and the statuses: a slightly older outcome is good enough, and
-      // typing `#` should not wait for a lint.
-      const outcome = linter.cached(doc) ?? linter.latest(doc.uri) ?? (await currentOutcome(doc, token));
-      return completions(outcome, doc, position, outcome.config?.checklists ?? BUILT_IN_CHECKLISTS, outcome.locale);
+      return ask<CompletionItem[]>(doc, { feature: 'completion', position }, token, () => []);
     }),
   );
 
@@ -443,27 +521,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('documentSymbol', async (params, token) => {
       const doc = requireDocument(params);
       if (!isMarkdown(doc)) return [];
-      return documentSymbols(await currentOutcome(doc, token));
+      return ask<DocumentSymbol[]>(doc, { feature: 'symbols' }, token, () => []);
     }),
   );
 
-  const reportOf = (outcome: LintOutcome): DocumentReport => {
-    const folder = host.folderFor(outcome.uri);
-    const file = outcome.filePath ? (folder && outcome.filePath.startsWith(folder + path.sep) ? path.relative(folder, outcome.filePath) : outcome.filePath) : outcome.uri;
-    const base: JsonFileReport = outcome.result ? toJsonReport(file, outcome.result) : { file, docType: null, score: null, elements: [], findings: [] };
-    return { ...base, uri: outcome.uri, version: outcome.version, ...(outcome.notice ? { notice: outcome.notice } : {}) };
+  /** The report of a document the pool stopped: no findings, and the notice that says why. */
+  const stoppedReport = (doc: TextDocument, over: OverBudget): DocumentReport => {
+    const file = uriToPath(doc.uri) ?? doc.uri;
+    return { file, docType: null, score: null, elements: [], findings: [], uri: doc.uri, version: over.version, notice: over.notice };
   };
 
   connection.onRequest(
     DOCUMENT_REPORT_REQUEST,
-    guard('documentReport', async (params: unknown, token): Promise<DocumentReport> => reportOf(await currentOutcome(requireDocument(params), token))),
+    guard('documentReport', async (params: unknown, token): Promise<DocumentReport> => {
+      const doc = requireDocument(params);
+      return ask<DocumentReport>(doc, { feature: 'report' }, token, (over) => stoppedReport(doc, over));
+    }),
   );
 
   connection.onRequest(
     PREVIEW_REQUEST,
     guard('preview', async (params: unknown, token): Promise<PreviewResult> => {
-      const outcome = await currentOutcome(requireDocument(params), token);
-      return { html: outcome.result ? renderPreviewHtml(outcome.result) : '', report: reportOf(outcome) };
+      const doc = requireDocument(params);
+      return ask<PreviewResult>(doc, { feature: 'preview' }, token, (over) => ({ html: '', report: stoppedReport(doc, over) }));
     }),
   );
 
@@ -472,9 +552,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('elementEdit', async (params: { elementId?: unknown }, token) => {
       const doc = requireDocument(params);
       if (typeof params.elementId !== 'string') throw invalidParams('elementId is missing');
-      const outcome = await currentOutcome(doc, token);
-      const e = outcome.result ? elementEdit(outcome.result, outcome, params.elementId) : null;
-      return e ? inDocumentLineBreaks(doc, e) : null;
+      return ask<TextEdit | null>(doc, { feature: 'elementEdit', elementId: params.elementId }, token, () => null);
     }),
   );
 
@@ -482,11 +560,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     SET_TYPE_REQUEST,
     guard('setTypeEdit', async (params: { type?: unknown }, token) => {
       const doc = requireDocument(params);
-      const outcome = await currentOutcome(doc, token);
-      const known = outcome.config?.checklists ?? BUILT_IN_CHECKLISTS;
-      if (typeof params.type !== 'string' || !known.some((c) => c.type === params.type)) throw invalidParams(`type must be one of ${known.map((c) => c.type).join(', ')}`);
-      if (!outcome.result) return null;
-      return inDocumentLineBreaks(doc, setTypeEdit(outcome.result, outcome, params.type));
+      if (typeof params.type !== 'string') throw invalidParams(`type must be one of ${BUILT_IN_CHECKLISTS.map((c) => c.type).join(', ')}`);
+      const value = await ask<TextEdit | null | { unknownType: string[] }>(doc, { feature: 'setType', type: params.type }, token, () => null);
+      if (value && 'unknownType' in value) throw invalidParams(`type must be one of ${value.unknownType.join(', ')}`);
+      return value;
     }),
   );
 
@@ -495,12 +572,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('checklists', async (params: { textDocument?: { uri?: string } } | null, token): Promise<ChecklistSummary[]> => {
       const uri = params?.textDocument?.uri;
       const doc = uri ? documents.get(uri) : undefined;
-      const outcome = doc ? await currentOutcome(doc, token) : undefined;
-      return (outcome?.config?.checklists ?? BUILT_IN_CHECKLISTS).map((c) => ({
-        type: c.type,
-        title: c.title,
-        elements: c.elements.map((e) => ({ id: e.id, title: e.title, required: e.required })),
-      }));
+      if (!doc) return checklistSummaries();
+      return ask<ChecklistSummary[]>(doc, { feature: 'checklists' }, token, () => checklistSummaries());
     }),
   );
 
@@ -508,41 +581,37 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     LINT_FILES_REQUEST,
     guard('lintFiles', async (params: { uris?: unknown }, token) => {
       if (!Array.isArray(params?.uris) || !params.uris.every((u) => typeof u === 'string')) throw invalidParams('uris must be a list of URIs');
-      const summaries: LintFileSummary[] = [];
       const settingsByFolder = new Map<string, Promise<ServerSettings>>();
-      for (const uri of params.uris as string[]) {
-        checkCancelled(token);
-        const open = documents.get(uri);
-        let outcome: LintOutcome | undefined;
-        if (open) {
-          outcome = await currentOutcome(open, token);
-        } else {
-          const file = uriToPath(uri);
-          if (!file) {
-            summaries.push({ uri, docType: null, score: null, problems: 0, skipped: 'not a file' });
-            continue;
-          }
-          let buf: Buffer;
-          try {
-            buf = fs.readFileSync(file);
-          } catch (error) {
-            summaries.push({ uri, docType: null, score: null, problems: 0, skipped: (error as NodeJS.ErrnoException).code ?? String(error) });
-            continue;
-          }
-          if (buf.subarray(0, 8000).includes(0)) {
-            summaries.push({ uri, docType: null, score: null, problems: 0, skipped: 'binary' });
-            continue;
-          }
-          const folder = host.folderFor(uri) ?? path.dirname(file);
-          if (!settingsByFolder.has(folder)) settingsByFolder.set(folder, host.settingsFor(uri));
-          const settings = await settingsByFolder.get(folder)!;
-          outcome = linter.lintNow(TextDocument.create(uri, 'markdown', 0, buf.toString('utf8')), settings, false);
-          if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: outcome.diagnostics });
-          // Let other messages (edits, cancellation) through between files.
-          await new Promise((resolve) => setImmediate(resolve));
+      const handles: Array<JobHandle<LspReply | { skipped: string }>> = [];
+      token.onCancellationRequested(() => handles.forEach((h) => h.cancel()));
+      const lintOne = async (uri: string): Promise<LintFileSummary> => {
+        if (documents.get(uri)) {
+          const done = await work(uri, { feature: 'lint' }, PRIORITY.workspace, false);
+          if (!done) return { uri, docType: null, score: null, problems: 0, skipped: 'closed' };
+          if (!done.ok) return { uri, docType: null, score: null, problems: 0, skipped: done.notice };
+          return { uri, docType: done.reply.docType, score: done.reply.score, problems: done.reply.diagnostics.length, ...(done.reply.notice ? { skipped: done.reply.notice } : {}) };
         }
-        summaries.push({ uri, docType: outcome.result?.docType ?? null, score: outcome.result?.score ?? null, problems: outcome.diagnostics.length, ...(outcome.notice ? { skipped: outcome.notice } : {}) });
-      }
+        const file = uriToPath(uri);
+        if (!file) return { uri, docType: null, score: null, problems: 0, skipped: 'not a file' };
+        const folder = folderFor(uri) ?? path.dirname(file);
+        if (!settingsByFolder.has(folder)) settingsByFolder.set(folder, settingsFor(uri));
+        const context: LspJobContext = { settings: await settingsByFolder.get(folder)!, folder: folderFor(uri), clientLocale, generation };
+        const handle = pool.run<LspReply | { skipped: string }>({ key: uri, priority: PRIORITY.workspace, timeMs: DEFAULT_BUDGET.timeMs, payload: { op: 'lsp-file', uri, context } satisfies LspJob });
+        handles.push(handle);
+        const result = await handle.outcome;
+        if (result.kind !== 'done') {
+          const over = overBudgetOf(result, 0, context);
+          if (!documents.get(uri) && result.kind !== 'cancelled') void connection.sendDiagnostics({ uri, diagnostics: over.diagnostics });
+          return { uri, docType: null, score: null, problems: 0, skipped: result.kind === 'cancelled' ? 'cancelled' : over.notice };
+        }
+        const value = result.value;
+        if ('skipped' in value) return { uri, docType: null, score: null, problems: 0, skipped: value.skipped };
+        absorb(value);
+        if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: value.diagnostics });
+        return { uri, docType: value.docType, score: value.score, problems: value.diagnostics.length, ...(value.notice ? { skipped: value.notice } : {}) };
+      };
+      const summaries = await Promise.all((params.uris as string[]).map(lintOne));
+      checkCancelled(token);
       options.afterWork?.();
       return summaries;
     }),
@@ -552,7 +621,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     SERVER_STATUS_REQUEST,
     guard('serverStatus', async (params: { collectGarbage?: unknown } | null): Promise<ServerStatus> => {
       const collect = params?.collectGarbage === true && options.collectGarbage !== undefined;
-      if (collect) options.collectGarbage!();
+      if (collect) {
+        options.collectGarbage!();
+        pool.broadcast({ kind: 'collectGarbage' } satisfies LspBroadcast);
+      }
       const m = process.memoryUsage();
       return {
         pid: process.pid,
@@ -560,15 +632,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documents: documents.all().length,
         collected: collect,
         memory: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers },
+        work: pool.load,
       };
     }),
   );
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
     for (const w of fileWatchers.values()) w.close();
     fileWatchers.clear();
+    await pool.close();
   });
 
   documents.listen(connection);

@@ -25,6 +25,8 @@ export interface ResolvedConfig {
   /** `overrides` entries, in order; applied to a file by configForFile. */
   overrides: Array<{ files: string[]; base: string; type?: string; rules: Record<string, SeveritySetting> }>;
   maxFileSize: number;
+  /** Time and memory for one document (runtime/budget.ts has the defaults). */
+  budget?: { timeMs?: number; memoryMb?: number };
   /** Config files that contributed, nearest last. */
   files: string[];
   /** Every file read to build this config (config files and checklist files): what to watch. */
@@ -113,6 +115,7 @@ interface RawConfig {
   checklists?: Array<string | Record<string, unknown>>;
   ignore?: string[];
   maxFileSize?: number;
+  budget?: { timeMs?: number; memoryMb?: number };
   overrides?: Array<{ files: string | string[]; type?: string; rules?: Record<string, SeveritySetting | 'warn'> }>;
 }
 
@@ -278,6 +281,7 @@ function loadConfigFileUnguarded(file: string, seen: Set<string>): ResolvedConfi
     }),
     locale: raw.locale,
     maxFileSize: raw.maxFileSize ?? config.maxFileSize,
+    budget: raw.budget,
     files: [abs],
     sources: [abs, ...(raw.checklists ?? []).filter((c): c is string => typeof c === 'string').map((c) => path.resolve(path.dirname(abs), c))],
   };
@@ -292,6 +296,7 @@ function mergeConfigs(base: ResolvedConfig, over: ResolvedConfig): ResolvedConfi
     overrides: [...base.overrides, ...over.overrides],
     locale: over.locale ?? base.locale,
     maxFileSize: over.maxFileSize,
+    budget: { ...base.budget, ...over.budget },
     files: [...base.files, ...over.files],
     sources: [...base.sources, ...over.sources],
   };

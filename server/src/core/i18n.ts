@@ -75,7 +75,12 @@ const en: Catalog = {
   'lsp.rule.docs': 'Rule documentation',
   'lsp.configError': 'pmm-lint config error in {file}{where}: {detail}',
   'lsp.tooLarge': '{file} is {size}, over the {limit} limit (maxFileSize): pmm-lint does not lint it.',
+  'budget.overTime':
+    'pmm-lint stopped checking this document after {seconds} s, its time budget: Markdown shaped like this takes the parser too long. If the document is real, raise budget.timeMs in .pmmlintrc.',
+  'budget.overMemory':
+    'pmm-lint stopped checking this document: it needed more than {limit} MiB of memory, its budget. If the document is real, raise budget.memoryMb in .pmmlintrc.',
   'lsp.ruleFailed': 'Rule {rule} failed on {file}: {detail}. The other rules still ran.',
+  'lsp.lintFailed': 'pmm-lint could not check this document ({detail}). This is a pmm-lint bug: please report it.',
   'lsp.unknownDocument': 'Unknown document {uri}: the client has not opened it.',
   'lsp.positionOutOfRange': 'Position {line}:{character} is outside the document ({lines} lines).',
   'lsp.badParams': 'Invalid parameters: {detail}.',
@@ -105,6 +110,9 @@ const en: Catalog = {
   'cli.skipLarge': '{file}: skipped, {size} is over the {limit} limit (maxFileSize).',
   'cli.notFound': '{file}: no such file or directory.',
   'cli.unreadable': '{file}: cannot be read ({reason}).',
+  'cli.notAFile': '{file}: not read, it is not a regular file (a FIFO, device or socket).',
+  'cli.overTime': '{file}: not checked: linting stopped after {seconds} s, its time budget (budget.timeMs in .pmmlintrc, or --time-budget). Markdown shaped like this takes the parser too long.',
+  'cli.overMemory': '{file}: not checked: linting needed more than {limit} MiB of memory, its budget (budget.memoryMb in .pmmlintrc, or --memory-budget).',
   'cli.noMatch': "{pattern}: no Markdown files matched.",
   'cli.ignored': '{file}: ignored by the config ignore patterns.',
   'cli.tooDeep': '{file}: line {line} is nested too deeply; from there on its nesting was read as plain text.',
@@ -124,11 +132,14 @@ Options:
       --quiet                        report errors only
       --stdin                        lint text from standard input
       --stdin-filename <name>        the file name to use for standard input
+      --time-budget <ms>             time for one document before it is stopped (default 5000)
+      --memory-budget <MiB>          memory for one document before it is stopped (default 256)
       --no-color                     no colours in stylish output
   -v, --version                      print the version
   -h, --help                         print this help
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or read errors.`,
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or read errors, or a document not checked
+within its budget.`,
 };
 
 const zh: Catalog = {
@@ -189,7 +200,10 @@ const zh: Catalog = {
   'lsp.rule.docs': '规则文档',
   'lsp.configError': 'pmm-lint 配置错误 {file}{where}：{detail}',
   'lsp.tooLarge': '{file} 大小为 {size}，超过上限 {limit}（maxFileSize）：pmm-lint 不检查该文件。',
+  'budget.overTime': 'pmm-lint 检查此文档用时超过 {seconds} 秒的时间预算，已停止：这种结构的 Markdown 解析起来太慢。如果这是正常文档，请在 .pmmlintrc 中调大 budget.timeMs。',
+  'budget.overMemory': 'pmm-lint 检查此文档所需内存超过 {limit} MiB 的预算，已停止。如果这是正常文档，请在 .pmmlintrc 中调大 budget.memoryMb。',
   'lsp.ruleFailed': '规则 {rule} 在 {file} 上出错：{detail}。其他规则照常运行。',
+  'lsp.lintFailed': 'pmm-lint 无法检查此文档（{detail}）。这是 pmm-lint 的缺陷，请报告。',
   'lsp.unknownDocument': '未知文档 {uri}：客户端尚未打开它。',
   'lsp.positionOutOfRange': '位置 {line}:{character} 超出文档范围（共 {lines} 行）。',
   'lsp.badParams': '参数无效：{detail}。',
@@ -218,6 +232,9 @@ const zh: Catalog = {
   'cli.skipLarge': '{file}：已跳过，大小 {size} 超过上限 {limit}（maxFileSize）。',
   'cli.notFound': '{file}：文件或目录不存在。',
   'cli.unreadable': '{file}：无法读取（{reason}）。',
+  'cli.notAFile': '{file}：未读取，它不是普通文件（而是管道、设备或套接字）。',
+  'cli.overTime': '{file}：未检查：用时超过 {seconds} 秒的时间预算，已停止（可在 .pmmlintrc 中设置 budget.timeMs，或使用 --time-budget）。这种结构的 Markdown 解析起来太慢。',
+  'cli.overMemory': '{file}：未检查：所需内存超过 {limit} MiB 的预算，已停止（可在 .pmmlintrc 中设置 budget.memoryMb，或使用 --memory-budget）。',
   'cli.noMatch': '{pattern}：没有匹配的 Markdown 文件。',
   'cli.ignored': '{file}：被配置中的 ignore 规则忽略。',
   'cli.tooDeep': '{file}：第 {line} 行嵌套过深，更深的嵌套已按纯文本读取。',
@@ -237,11 +254,13 @@ const zh: Catalog = {
       --quiet                        只报告错误
       --stdin                        从标准输入读取文本
       --stdin-filename <名称>        标准输入对应的文件名
+      --time-budget <毫秒>           单个文档的检查时限，超时即停止（默认 5000）
+      --memory-budget <MiB>          单个文档的内存上限，超出即停止（默认 256）
       --no-color                     stylish 输出不使用颜色
   -v, --version                      显示版本
   -h, --help                         显示本帮助
 
-退出码：0 无错误，1 有错误（或警告过多），2 用法、配置或读取错误。`,
+退出码：0 无错误，1 有错误（或警告过多），2 用法、配置或读取错误，或有文档未能在预算内检查完。`,
 };
 
 const catalogs: Record<Locale, Catalog> = { en, zh };

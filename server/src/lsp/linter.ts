@@ -12,6 +12,7 @@ import { lintModel, type LintResult } from '../core/lint';
 import { modelFromTree, parseMarkdown } from '../core/parse';
 import type { Rule } from '../core/rules/rule';
 import type { Locale } from '../core/types';
+import { humanSize } from '../core/read-source';
 import { ConfigStore } from './config-store';
 import { configErrorDiagnostic, findingToDiagnostic, type PositionAt } from './diagnostics';
 import type { ServerSettings } from './settings';
@@ -45,6 +46,8 @@ export interface LinterHost {
   clientLocale(): Locale;
   log(message: string): void;
   showError(message: string): void;
+  /** The document's config is known (before it is parsed): the worker sets the document's time budget from it. */
+  configLoaded?(config: ResolvedConfig): void;
 }
 
 export const MARKDOWN_LANGUAGES = new Set(['markdown', 'mdx']);
@@ -56,10 +59,6 @@ export function uriToPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function humanSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 /**
@@ -88,6 +87,13 @@ export class Linter {
   /** Settings or config changed: every cached outcome is stale (their parsed trees are still good). */
   invalidate(): void {
     this.generationCounter++;
+  }
+
+  /** Takes the main thread's generation: a different one means settings or configs changed. */
+  follow(generation: number): void {
+    if (generation === this.generationCounter) return;
+    this.generationCounter = generation;
+    this.configs.clear();
   }
 
   forget(uri: string): void {
@@ -165,6 +171,7 @@ export class Linter {
       return { ...outcome, diagnostics: [diagnostic], notice: message };
     }
     let config = resolved.config;
+    this.host.configLoaded?.(config);
     if (Object.keys(settings.rules).length) config = { ...config, rules: { ...config.rules, ...settings.rules } };
     const locale = settings.locale !== 'auto' ? settings.locale : config.locale ?? outcome.locale;
     if (filePath && isIgnored(config, filePath)) return { ...outcome, config, locale };

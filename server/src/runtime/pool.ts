@@ -1,0 +1,314 @@
+// Worker threads that lint within a budget. The CLI and the language server hand their documents to this pool:
+// each job runs on a worker with a time limit (a worker past it is terminated and replaced) and a memory limit (a
+// worker past it dies and is replaced); either way the job gets an outcome that says so, and every other job goes
+// on. The pool schedules by priority, keeps a document on the worker that already holds its parse (affinity), and
+// keeps one worker free of documents known to be slow, so a slow document never holds back the others.
+
+import { Worker } from 'node:worker_threads';
+
+export type JobOutcome<R> =
+  | { kind: 'done'; value: R; ms: number }
+  /** Ran past its time budget: the worker was stopped. */
+  | { kind: 'timeout'; ms: number }
+  /** The worker ran out of memory on it. */
+  | { kind: 'memory'; limitMb: number }
+  /** The worker failed (an exception outside the lint's own guards); retried once on a fresh worker first. */
+  | { kind: 'failed'; error: string }
+  /** The pool was closed, or the job was cancelled before it started. */
+  | { kind: 'cancelled' };
+
+export interface JobSpec {
+  /** What the job is about (a document URI or a file path): for affinity and for remembering slow documents. */
+  key: string;
+  /** Lower runs first; equal priorities run in the order given. */
+  priority: number;
+  /** What the worker gets; a function is called when the job starts (null: nothing to do any more, cancelled). */
+  payload: unknown;
+  /** Time budget once the job starts on a worker; the worker may set another with a `budget` message. */
+  timeMs: number;
+}
+
+export interface PoolOptions {
+  /** The worker script (a bundle in dist/). */
+  script: string;
+  workerData?: unknown;
+  /** Workers kept for ordinary work (both cores by default). */
+  size: number;
+  /** Heap limit of each worker, in MiB. */
+  memoryMb: number;
+  /** Young generation of each worker, in MiB (small: less resident memory; large: faster on big documents). */
+  youngMb?: number;
+  /**
+   * One more worker may start when every worker has been busy longer than this (ms) while a job waits: a
+   * document nobody knew was slow cannot hold back requests for the others. 0 turns it off.
+   */
+  reserveAfterMs?: number;
+  /** A document whose last lint took longer than this (ms) is slow: it never takes the last free worker. */
+  slowMs?: number;
+}
+
+/** Messages from a worker. */
+export type WorkerReply =
+  | { id: number; kind: 'result'; value: unknown }
+  | { id: number; kind: 'error'; error: string }
+  | { id: number; kind: 'budget'; timeMs: number }
+  /** The worker has loaded and warmed up: budgets count from here, not from its start-up. */
+  | { id: 0; kind: 'ready' };
+
+interface Running {
+  job: QueuedJob;
+  started: number;
+  timer: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  running: Running | null;
+  ready: boolean;
+  reserve: boolean;
+  alive: boolean;
+  /** Keys whose parse this worker holds. */
+  holds: Set<string>;
+  idleTimer?: NodeJS.Timeout;
+}
+
+interface QueuedJob extends JobSpec {
+  id: number;
+  seq: number;
+  attempts: number;
+  resolve: (outcome: JobOutcome<unknown>) => void;
+  cancelled: boolean;
+  startedAt?: number;
+}
+
+export interface JobHandle<R> {
+  outcome: Promise<JobOutcome<R>>;
+  /** Drops the job if it has not started (its outcome is `cancelled`); a running job finishes. */
+  cancel(): void;
+}
+
+const RESERVE_IDLE_MS = 10_000;
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: QueuedJob[] = [];
+  private readonly slowKeys = new Set<string>();
+  private nextId = 1;
+  private closed = false;
+  private reserveTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  /** Jobs waiting and running, for status reports and tests. */
+  get load(): { queued: number; running: number; workers: number } {
+    return { queued: this.queue.length, running: this.slots.filter((s) => s.running).length, workers: this.slots.length };
+  }
+
+  run<R>(spec: JobSpec): JobHandle<R> {
+    let job!: QueuedJob;
+    const outcome = new Promise<JobOutcome<R>>((resolve) => {
+      job = { ...spec, id: this.nextId++, seq: this.nextId, attempts: 0, resolve: resolve as (o: JobOutcome<unknown>) => void, cancelled: false };
+    });
+    if (this.closed) job.resolve({ kind: 'cancelled' });
+    else {
+      this.enqueue(job);
+      this.dispatch();
+    }
+    return {
+      outcome,
+      cancel: () => {
+        const i = this.queue.indexOf(job);
+        if (i >= 0) {
+          this.queue.splice(i, 1);
+          job.resolve({ kind: 'cancelled' });
+        }
+      },
+    };
+  }
+
+  /** Tells every worker something (a setting or cache change); not a job. */
+  broadcast(message: unknown): void {
+    for (const s of this.slots) if (s.alive) s.worker.postMessage({ id: 0, payload: message });
+  }
+
+  /** Forgets what the pool knows about a key (a closed document). */
+  forget(key: string): void {
+    this.slowKeys.delete(key);
+    for (const s of this.slots) s.holds.delete(key);
+  }
+
+  isSlow(key: string): boolean {
+    return this.slowKeys.has(key);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.reserveTimer);
+    for (const job of this.queue.splice(0)) job.resolve({ kind: 'cancelled' });
+    await Promise.all(
+      this.slots.splice(0).map((s) => {
+        s.alive = false;
+        clearTimeout(s.idleTimer);
+        if (s.running) {
+          clearTimeout(s.running.timer);
+          s.running.job.resolve({ kind: 'cancelled' });
+        }
+        return s.worker.terminate();
+      }),
+    );
+  }
+
+  private enqueue(job: QueuedJob): void {
+    // Sorted by priority, then by arrival: binary search for the place after every job that goes first.
+    let lo = 0;
+    let hi = this.queue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const q = this.queue[mid];
+      if (q.priority < job.priority || (q.priority === job.priority && q.seq < job.seq)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.queue.splice(lo, 0, job);
+  }
+
+  private spawn(reserve: boolean): Slot {
+    const worker = new Worker(this.options.script, {
+      workerData: this.options.workerData,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: this.options.youngMb ?? 32 },
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker, running: null, ready: false, reserve, alive: true, holds: new Set() };
+    worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
+    worker.on('error', (error: Error & { code?: string }) => this.onWorkerDeath(slot, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : error.stack ?? String(error)));
+    worker.on('exit', (code) => this.onWorkerDeath(slot, `the worker exited with code ${code}`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private onReply(slot: Slot, reply: WorkerReply): void {
+    if (reply.kind === 'ready') {
+      slot.ready = true;
+      this.dispatch();
+      return;
+    }
+    const running = slot.running;
+    if (!running || running.job.id !== reply.id) return;
+    if (reply.kind === 'budget') {
+      clearTimeout(running.timer);
+      running.timer = this.arm(slot, running.job, Math.max(0, running.started + reply.timeMs - Date.now()));
+      return;
+    }
+    clearTimeout(running.timer);
+    slot.running = null;
+    const ms = Date.now() - running.started;
+    const { job } = running;
+    slot.holds.add(job.key);
+    if (ms > (this.options.slowMs ?? 1000)) this.slowKeys.add(job.key);
+    else this.slowKeys.delete(job.key);
+    if (reply.kind === 'result') job.resolve({ kind: 'done', value: reply.value, ms });
+    else job.resolve({ kind: 'failed', error: reply.error });
+    this.afterJob(slot);
+    this.dispatch();
+  }
+
+  private arm(slot: Slot, job: QueuedJob, ms: number): NodeJS.Timeout {
+    return setTimeout(() => {
+      if (slot.running?.job !== job) return;
+      this.slowKeys.add(job.key);
+      slot.running = null;
+      this.retire(slot);
+      job.resolve({ kind: 'timeout', ms: Date.now() - (job.startedAt ?? Date.now()) });
+      this.dispatch();
+    }, ms);
+  }
+
+  private onWorkerDeath(slot: Slot, reason: string): void {
+    if (!slot.alive) return;
+    this.retire(slot);
+    const running = slot.running;
+    slot.running = null;
+    if (running) {
+      clearTimeout(running.timer);
+      const { job } = running;
+      if (reason === 'memory') {
+        this.slowKeys.add(job.key);
+        job.resolve({ kind: 'memory', limitMb: this.options.memoryMb });
+      } else if (job.attempts < 2 && !this.closed) {
+        this.enqueue(job); // once more, on a fresh worker
+      } else {
+        job.resolve({ kind: 'failed', error: reason });
+      }
+    }
+    this.dispatch();
+  }
+
+  /** Takes a worker out of the pool (it is terminated; a new one starts when there is work). */
+  private retire(slot: Slot): void {
+    slot.alive = false;
+    clearTimeout(slot.idleTimer);
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    void slot.worker.terminate().catch(() => {});
+  }
+
+  private afterJob(slot: Slot): void {
+    if (!slot.reserve) return;
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      if (!slot.running && slot.alive) this.retire(slot);
+    }, RESERVE_IDLE_MS);
+    slot.idleTimer.unref();
+  }
+
+  private dispatch(): void {
+    if (this.closed) return;
+    while (this.queue.length) {
+      const regular = this.slots.filter((s) => !s.reserve);
+      while (regular.length < this.options.size) regular.push(this.spawn(false));
+      const idle = this.slots.filter((s) => s.alive && s.ready && !s.running);
+      if (idle.length === 0) break;
+      // The first job that may run now: a slow document never takes the last free worker (unless the pool has
+      // one worker, or nothing else is waiting and nothing else could start).
+      const lastFree = idle.length === 1 && this.options.size > 1;
+      const index = this.queue.findIndex((j) => !(lastFree && this.slowKeys.has(j.key)));
+      if (index < 0) break;
+      const [job] = this.queue.splice(index, 1);
+      const slot = idle.find((s) => s.holds.has(job.key)) ?? idle.find((s) => !s.reserve) ?? idle[0];
+      this.start(slot, job);
+    }
+    this.considerReserve();
+  }
+
+  private start(slot: Slot, job: QueuedJob): void {
+    clearTimeout(slot.idleTimer);
+    job.attempts++;
+    const started = Date.now();
+    job.startedAt = started;
+    for (const s of this.slots) if (s !== slot) s.holds.delete(job.key);
+    const payload = typeof job.payload === 'function' ? (job.payload as () => unknown)() : job.payload;
+    if (payload === null) {
+      job.resolve({ kind: 'cancelled' });
+      queueMicrotask(() => this.dispatch());
+      return;
+    }
+    slot.running = { job, started, timer: this.arm(slot, job, job.timeMs) };
+    slot.worker.postMessage({ id: job.id, payload });
+  }
+
+  /** Starts a reserve worker when jobs wait and every worker has been busy for a while. */
+  private considerReserve(): void {
+    const after = this.options.reserveAfterMs ?? 0;
+    clearTimeout(this.reserveTimer);
+    if (after <= 0 || this.queue.length === 0 || this.slots.some((s) => s.reserve) || this.slots.some((s) => !s.running)) return;
+    let newest = 0;
+    for (const s of this.slots) newest = Math.max(newest, s.running!.started);
+    const wait = newest + after - Date.now();
+    if (wait > 0) {
+      this.reserveTimer = setTimeout(() => this.considerReserve(), wait);
+      this.reserveTimer.unref();
+      return;
+    }
+    this.spawn(true); // takes the first job when it is ready
+  }
+}

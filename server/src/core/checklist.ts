@@ -11,6 +11,7 @@ import battlecard from '../../checklists/battlecard.json';
 import insight from '../../checklists/insight.json';
 import feedbackBrief from '../../checklists/feedback-brief.json';
 import { normalizeLabel, hasCjk } from './text';
+import { patternProblem, shownPattern } from './patterns';
 import { compileTerm, readLabel, termScore, type Term } from './vocab';
 import type { Checklist, ChecklistElement } from './types';
 
@@ -42,142 +43,26 @@ export function validateChecklist(value: unknown): string[] {
     for (const el of list.elements) {
       if (seen.has(el.id)) errors.push(`/elements: duplicate element id '${el.id}'`);
       seen.add(el.id);
-      const patternLists = [...(el.checks ?? []).filter((c) => c.kind === 'contains').map((c) => (c as { patterns: string[] }).patterns), el.vocabulary?.phrases ?? []];
-      for (const patterns of patternLists) {
-        for (const p of patterns) {
-          try {
-            new RegExp(p, 'iu');
-          } catch {
-            errors.push(`/elements/${el.id}: invalid regular expression '${p}'`);
-            continue;
-          }
-          const unsafe = unsafePattern(p);
-          if (unsafe) errors.push(`/elements/${el.id}: unsafe regular expression '${p}': ${unsafe}`);
-        }
+      const patterns = [
+        ...(el.checks ?? []).flatMap((c) => (c.kind === 'contains' ? c.patterns : [])),
+        ...(el.vocabulary?.phrases ?? []),
+      ];
+      for (const p of patterns) {
+        const problem = patternProblem(p);
+        if (problem) errors.push(`/elements/${el.id}: pattern '${shownPattern(p)}' cannot be used: ${problem}`);
       }
     }
     for (const [a, b] of list.order ?? []) {
       for (const id of [a, b]) if (!seen.has(id)) errors.push(`/order: unknown element id '${id}'`);
     }
+    for (const v of list.variants ?? []) {
+      for (const p of v.contains ?? []) {
+        const problem = patternProblem(p);
+        if (problem) errors.push(`/variants/${v.id}: pattern '${shownPattern(p)}' cannot be used: ${problem}`);
+      }
+    }
   }
   return errors;
-}
-
-// ---- Patterns that could backtrack without end -----------------------------------------------------------
-//
-// `contains` checks run a checklist's regular expressions on a section's text. JavaScript's backtracking engine
-// takes exponential time on some patterns when the text nearly matches: `(a+)+$` on a long run of a's,
-// `(x|x)*y`, `(\w+\s?)*$`, and patterns with backreferences. A workspace's checklist could hang the linter that
-// way, so such patterns are a config error. The test is syntactic and strict: a group repeated more than once
-// (`*`, `+`, `{2,}`, `{2,5}`, ...) may hold neither a quantifier that varies (`*`, `+`, `?`, `{1,3}`; an exact `{4}`
-// is fine) nor alternatives (`|`), and there are no backreferences. Ordinary patterns (`\d+%`,
-// `(?:Q[1-4]|H[12])\s*20\d\d`, `\b(per|每)\b`) pass; a repeated choice is written as a class (`[ab]+`). What is left
-// is time that grows with the square of a run (`\d+%` on a million digits): elements.ts (containsRegExp) runs a
-// pattern that starts with a run only from where the text's run starts.
-// safe-regex2 (npm) was considered: it checks only star height, so it passes `(x|x)*y`, it misses backreferences,
-// and it rejects valid lookbehinds such as `(?<!x)y` that its parser does not know.
-
-interface GroupInfo {
-  /** Holds a quantifier whose count varies. */
-  quantified: boolean;
-  /** Holds alternatives. */
-  alternatives: boolean;
-}
-
-/**
- * Why a pattern (valid with the flags 'iu') could take exponential time, or null when it cannot by the rule
- * above.
- */
-export function unsafePattern(source: string): string | null {
-  let pos = 0;
-  let problem: string | null = null;
-
-  const classEnd = (from: number): number => {
-    let i = from + 1;
-    if (source[i] === '^') i++;
-    for (; i < source.length; i++) {
-      if (source[i] === '\\') i++;
-      else if (source[i] === ']') return i + 1;
-    }
-    return source.length;
-  };
-
-  /** A quantifier at `at`: its length, whether it repeats (max > 1) and whether its count varies (min < max). */
-  const quantifier = (at: number): { length: number; repeats: boolean; varies: boolean } | null => {
-    const c = source[at];
-    let length = 1;
-    let min: number;
-    let max: number;
-    if (c === '*') [min, max] = [0, Infinity];
-    else if (c === '+') [min, max] = [1, Infinity];
-    else if (c === '?') [min, max] = [0, 1];
-    else if (c === '{') {
-      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(at, at + 24));
-      if (!m) return null;
-      length = m[0].length;
-      min = Number(m[1]);
-      max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
-    } else return null;
-    if (source[at + length] === '?') length++; // lazy
-    return { length, repeats: max > 1, varies: min !== max };
-  };
-
-  /** Reads a sequence up to ')' or the end; returns what it holds. */
-  const sequence = (): GroupInfo => {
-    const info: GroupInfo = { quantified: false, alternatives: false };
-    while (pos < source.length && !problem) {
-      const c = source[pos];
-      if (c === ')') break;
-      if (c === '|') {
-        info.alternatives = true;
-        pos++;
-        continue;
-      }
-      const atomStart = pos;
-      let group: GroupInfo | null = null;
-      if (c === '\\') {
-        const next = source[pos + 1];
-        if (/[1-9]/.test(next) || (next === 'k' && source[pos + 2] === '<')) {
-          problem = `a backreference ('${/^\\(?:\d+|k<[^>]*>)/.exec(source.slice(pos))![0]}') can take exponential time on long text`;
-          break;
-        }
-        if ((next === 'p' || next === 'P' || next === 'u') && source[pos + 2] === '{') pos = source.indexOf('}', pos) + 1;
-        else pos += 2;
-      } else if (c === '[') {
-        pos = classEnd(pos);
-      } else if (c === '(') {
-        pos++;
-        if (source[pos] === '?') {
-          // (?: (?= (?! (?<= (?<! (?<name>
-          if (source[pos + 1] === '<' && source[pos + 2] !== '=' && source[pos + 2] !== '!') pos = source.indexOf('>', pos) + 1;
-          else pos += source[pos + 1] === '<' ? 3 : 2;
-        }
-        group = sequence();
-        pos++; // ')'
-        if (group.quantified) info.quantified = true;
-        if (group.alternatives) info.alternatives = true;
-      } else {
-        pos++;
-      }
-      const q = quantifier(pos);
-      if (!q) continue;
-      if (q.varies) info.quantified = true;
-      if (group && q.repeats && (group.quantified || group.alternatives)) {
-        const fragment = source.slice(atomStart, pos + q.length);
-        problem = group.quantified
-          ? `'${fragment}' repeats a group that holds a quantifier, which can take exponential time on long text`
-          : `'${fragment}' repeats a choice between alternatives, which can take exponential time on long text; write a character class ([ab]+) or one alternative`;
-      }
-      pos += q.length;
-    }
-    return info;
-  };
-
-  while (pos < source.length && !problem) {
-    sequence();
-    pos++; // an unmatched ')' cannot occur in a valid pattern; step over it all the same
-  }
-  return problem;
 }
 
 export function describeAjvError(e: ErrorObject): string {

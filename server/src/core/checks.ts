@@ -2,7 +2,7 @@
 // (metric: vague-metric, proof: missing-proof, date: vague-date, positioning-statement, checkable: unproven-claim);
 // the structural ones are here. The mapped type makes a new kind in types.ts a compile error until it is added.
 
-import { containsRegExp, countListed, plain, type CheckFn } from './content';
+import { checklistPattern, countListed, plain, type CheckFn } from './content';
 import { proofCheck } from './rules/missing-proof';
 import { statementCheck } from './rules/positioning-statement';
 import { checkableCheck } from './rules/unproven-claim';
@@ -33,7 +33,7 @@ export const tableCheck: CheckFn<'table'> = ({ content, out }) => {
 
 export const containsCheck: CheckFn<'contains'> = ({ check, heading, content, out }) => {
   const hay = heading.label + '\n' + content.text;
-  if (!check.patterns.some((p) => containsRegExp(p).test(hay))) {
+  if (!check.patterns.some((p) => checklistPattern(p).test(hay))) {
     out.reasons.push({ ruleId: null, messageId: 'reason.custom', data: { en: check.reason.en, zh: check.reason.zh } });
   }
   return;

@@ -82,26 +82,12 @@ export function countListed(items: Item[]): number {
   return items.filter((i) => plain(i.text).length > 0).length;
 }
 
-/** A pattern's leading run: `\d+`, `\s*`, `[a-z]+`, `[^)]*`. */
-const LEADING_RUN = /^(\\[dDwWsS]|\[(?:\\.|[^\]\\])+\])[*+]/;
-const containsCache = new Map<string, RegExp>();
-
 /**
- * A `contains` pattern, compiled. checklist.ts refuses patterns that can take exponential time; an ordinary one
- * that starts with a run (`\d+%`, `\d+\s*(元|美元)`) is still tried from every character of a long run of digits
- * with no '%' after it, in time that grows with the square of the run (a line of a million digits: minutes). A
- * lookbehind lets the run start only where the text's run starts, which changes nothing about what matches.
+ * A checklist pattern (`contains`, `vocabulary.phrases`, a variant's `contains`), compiled once for the linear-time
+ * engine (patterns.ts): time linear in the text whatever the pattern. Checklists are validated when loaded, so a
+ * pattern that cannot be used has been refused there; here it throws a PatternError.
  */
-export function containsRegExp(pattern: string): RegExp {
-  let re = containsCache.get(pattern);
-  if (!re) {
-    const run = LEADING_RUN.exec(pattern);
-    re = new RegExp(run ? `(?<!${run[1]})${pattern}` : pattern, 'iu');
-    if (containsCache.size > 500) containsCache.clear();
-    containsCache.set(pattern, re);
-  }
-  return re;
-}
+export { checklistPattern, type CheckPattern } from './patterns';
 
 /** What a check gets: the element, where it was found, its content, and where to put what it finds. */
 export interface CheckInput<K extends ElementCheck['kind']> {

@@ -1,7 +1,7 @@
 // Which document type a file is: front matter `type:`, then the file name, then the headings.
 
 import { compileChecklist, type CompiledChecklist } from './checklist';
-import { containsRegExp, pickElements } from './elements';
+import { checklistPattern, pickElements } from './elements';
 import type { DocumentModel } from './model';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -157,7 +157,7 @@ export function checklistFor(checklist: Checklist, model: DocumentModel, filePat
   const variant = checklist.variants.find(
     (v) =>
       v.titleWords.some((w) => namesTerm(title, w) || (base !== null && namesTerm(base, w))) &&
-      (!v.contains?.length || v.contains.some((p) => containsRegExp(p).test(model.text.slice(0, 50000)))),
+      (!v.contains?.length || v.contains.some((p) => checklistPattern(p).test(model.text.slice(0, 50000)))),
   );
   if (!variant) return checklist;
   let byId = variantCache.get(checklist);

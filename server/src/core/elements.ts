@@ -4,13 +4,13 @@
 import type { RootContent } from 'mdast';
 import { CHECKS } from './checks';
 import { elementForLabel, type CompiledChecklist, type ElementPick } from './checklist';
-import { containsRegExp, placeName, plain, type CheckFn, type CheckInput, type ElementEvaluation, type ElementMatch } from './content';
+import { checklistPattern, placeName, plain, type CheckFn, type CheckInput, type ElementEvaluation, type ElementMatch } from './content';
 import { sectionAt, spanOf, type Candidate, type DocumentModel, type Item, type Section } from './model';
 import type { PlaceholderHit } from './placeholders';
 import type { ElementCheck } from './types';
 
 export type { CheckProblem, ElementEvaluation, ElementMatch, WeakReason } from './content';
-export { containsRegExp, plain } from './content';
+export { checklistPattern, plain } from './content';
 export { checkPositioningStatement, missingSlots } from './rules/positioning-statement';
 
 const KIND_RANK: Record<Candidate['kind'], number> = { heading: 0, label: 1, 'table-row': 2, 'table-column': 2, phrase: 3 };
@@ -74,7 +74,7 @@ export function matchElements(model: DocumentModel, compiled: CompiledChecklist)
 
 /** The first paragraph or list item (outside code and quotes) where one of the patterns matches. */
 function findPhrase(model: DocumentModel, patterns: string[]): Candidate | null {
-  const res = patterns.map((p) => containsRegExp(p));
+  const res = patterns.map((p) => checklistPattern(p));
   let hit: Candidate | null = null;
   const visit = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
@@ -85,8 +85,8 @@ function findPhrase(model: DocumentModel, patterns: string[]): Candidate | null 
         for (const re of res) {
           const m = re.exec(text);
           if (!m) continue;
-          const at = { start: sp.start + m.index, end: sp.start + m.index + m[0].length };
-          hit = { kind: 'phrase', label: m[0], normalized: m[0].toLowerCase(), span: at, fullSpan: sp, items: [{ kind: 'text', span: sp, text }], contentText: text, hasTable: false };
+          const at = { start: sp.start + m.index, end: sp.start + m.index + m.text.length };
+          hit = { kind: 'phrase', label: m.text, normalized: m.text.toLowerCase(), span: at, fullSpan: sp, items: [{ kind: 'text', span: sp, text }], contentText: text, hasTable: false };
           return;
         }
       } else if ('children' in node && node.type !== 'blockquote') {

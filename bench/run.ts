@@ -23,6 +23,9 @@ const CORPUS = path.join(OUT, 'corpus');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const edits1mb = Number(args[args.indexOf('--edits-1mb') + 1]) || (quick ? 20 : 200);
+/** `--only engine|server|cli|memory`: one part only. */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const part = (name: string) => only === null || only === name;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -91,24 +94,34 @@ async function editLatency(text: string, edits: number): Promise<{ p50: number; 
   }
 }
 
-async function serverMemory(files: string[]): Promise<{ rssKb: number; peakKb: number; openMs: number }> {
+async function serverMemory(files: string[]): Promise<{ rssKb: number; peakKb: number; openMs: number; activeMaxMs: number; activeP95Ms: number }> {
   const client = await LspClient.start({ rootPath: CORPUS, execArgv: SERVER_EXEC_ARGV });
   try {
-    // Opened a hundred at a time, as an editor restoring its tabs does, each batch linted before the next.
+    // The document being worked on, open first.
+    const active = uriOf(path.join(OUT, 'active-gtm-brief.md'));
+    client.open(active, gtmBrief(20 * 1024, 20 * 1024));
+    await client.diagnosticsFor(active, 1);
+    // Then every document at once, as an editor restoring its tabs does, while the active document asks for its
+    // outline and hovers, one request after another.
     const t0 = performance.now();
-    for (let i = 0; i < files.length; i += 100) {
-      await Promise.all(
-        files.slice(i, i + 100).map((f) => {
-          const uri = uriOf(f);
-          client.open(uri, fs.readFileSync(f, 'utf8'));
-          return client.diagnostics(uri, (p) => p.version === 1, { past: true, timeoutMs: 10 * 60 * 1000 });
-        }),
-      );
+    const linted = files.map((f) => {
+      const uri = uriOf(f);
+      client.open(uri, fs.readFileSync(f, 'utf8'));
+      return client.diagnostics(uri, (p) => p.version === 1, { past: true, timeoutMs: 10 * 60 * 1000 });
+    });
+    let done = false;
+    const all = Promise.all(linted).then(() => (done = true));
+    const latencies: number[] = [];
+    while (!done && latencies.length < 200) {
+      const r0 = performance.now();
+      await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: active } });
+      latencies.push(performance.now() - r0);
     }
+    await all;
     const openMs = performance.now() - t0;
     const status = fs.readFileSync(`/proc/${client.proc!.pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)![1]);
-    return { rssKb: kb('VmRSS'), peakKb: kb('VmHWM'), openMs };
+    return { rssKb: kb('VmRSS'), peakKb: kb('VmHWM'), openMs, activeMaxMs: Math.max(0, ...latencies), activeP95Ms: latencies.length ? percentile(latencies, 95) : 0 };
   } finally {
     await client.stop();
   }
@@ -126,7 +139,7 @@ async function main(): Promise<void> {
     ['1 MB', 1024 * 1024, quick ? 2 : 5, 1],
     ['10 MB', 10 * 1024 * 1024, quick ? 1 : 3, quick ? 0 : 1],
   ] as const) {
-    if (bytes > 1024 * 1024 && args.includes('--no-10mb')) continue;
+    if (!part('engine') || (bytes > 1024 * 1024 && args.includes('--no-10mb'))) continue;
     const text = gtmBrief(bytes, bytes);
     const config = { ...defaultConfig(), maxFileSize: Infinity };
     const parse = time(() => parser.parse(text), runs, warmup);
@@ -141,6 +154,7 @@ async function main(): Promise<void> {
     ['20 KB', 20 * 1024, 200, 15],
     ['1 MB', 1024 * 1024, edits1mb, 150],
   ] as const) {
+    if (!part('server')) continue;
     const { p50, p95 } = await editLatency(gtmBrief(bytes, bytes), edits);
     results[`server ${label}`] = { edits, p50Ms: p50, p95Ms: p95 };
     rows.push([`keystroke → diagnostics ${label}`, `p50 ${ms(p50)} ms`, `p95 ${ms(p95)} ms`, `${edits} edits`, `target p95 ≤ ${target} ms`]);
@@ -150,6 +164,7 @@ async function main(): Promise<void> {
   // CLI over 2,000 documents, beside markdownlint-cli2 and remark-cli on the same files.
   const files = writeCorpus();
   const runs = quick ? 1 : 3;
+  if (part('cli')) {
   const glob = path.relative(ROOT, CORPUS);
   const pmm = command(process.execPath, [path.join(ROOT, 'bin', 'pmm-lint.js'), '--format', 'json', glob], runs);
   const mdl = command(path.join(ROOT, 'node_modules', '.bin', 'markdownlint-cli2'), [`${glob}/*.md`], runs);
@@ -158,11 +173,15 @@ async function main(): Promise<void> {
   rows.push([`CLI ${files.length} files`, `pmm-lint ${ms(pmm.wallMs)} ms`, `markdownlint-cli2 ${ms(mdl.wallMs)} ms (× ${(pmm.wallMs / mdl.wallMs).toFixed(2)})`, `remark-cli ${ms(remark.wallMs)} ms (× ${(pmm.wallMs / remark.wallMs).toFixed(2)})`, 'target < 1.0× markdownlint']);
   rows.push(['CLI peak RSS', `pmm-lint ${mb(pmm.peakRssKb)} MB`, `markdownlint-cli2 ${mb(mdl.peakRssKb)} MB`, `remark-cli ${mb(remark.peakRssKb)} MB`, '']);
   console.error(`cli: pmm-lint ${ms(pmm.wallMs)} ms, markdownlint-cli2 ${ms(mdl.wallMs)} ms, remark-cli ${ms(remark.wallMs)} ms`);
+  }
 
   // Server memory with every document open.
+  if (part('memory')) {
   const mem = await serverMemory(files);
   results.serverMemory = { documents: files.length, ...mem };
   rows.push([`server RSS, ${files.length} docs open`, `${mb(mem.rssKb)} MB`, `peak ${mb(mem.peakKb)} MB`, `opened in ${ms(mem.openMs)} ms`, 'target < 150 MB']);
+  rows.push([`active doc's outline while ${files.length} open`, `p95 ${ms(mem.activeP95Ms)} ms`, `max ${ms(mem.activeMaxMs)} ms`, '', 'target < 1 s']);
+  }
 
   const vsix = path.join(ROOT, 'pmm-lint.vsix');
   if (fs.existsSync(vsix)) {

@@ -117,7 +117,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     script: options.workerScript ?? path.join(__dirname, 'worker.js'),
     size: threadCount(4),
     memoryMb: DEFAULT_BUDGET.memoryMb,
-    youngMb: 8,
+    youngMb: 16,
     reserveAfterMs: 500,
     slowMs: 1000,
   });

@@ -43,6 +43,11 @@ export interface PoolOptions {
    * document nobody knew was slow cannot hold back requests for the others. 0 turns it off.
    */
   reserveAfterMs?: number;
+  /**
+   * Heap of the reserve worker (MiB; default 96): it is there for quick requests, and keeps the process's memory
+   * bounded when every worker is busy. A job that runs out of memory there goes back to a regular worker.
+   */
+  reserveMemoryMb?: number;
   /** A document whose last lint took longer than this (ms) is slow: it never takes the last free worker. */
   slowMs?: number;
 }
@@ -79,6 +84,8 @@ interface QueuedJob extends JobSpec {
   resolve: (outcome: JobOutcome<unknown>) => void;
   cancelled: boolean;
   startedAt?: number;
+  /** Ran out of memory on a reserve worker: only regular workers take it now. */
+  regularOnly?: boolean;
 }
 
 export interface JobHandle<R> {
@@ -174,7 +181,7 @@ export class WorkerPool {
   private spawn(reserve: boolean): Slot {
     const worker = new Worker(this.options.script, {
       workerData: this.options.workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: this.options.youngMb ?? 32 },
+      resourceLimits: { maxOldGenerationSizeMb: reserve ? Math.min(this.options.memoryMb, this.options.reserveMemoryMb ?? 96) : this.options.memoryMb, maxYoungGenerationSizeMb: this.options.youngMb ?? 32 },
       stdout: false,
       stderr: false,
     });
@@ -231,7 +238,10 @@ export class WorkerPool {
     if (running) {
       clearTimeout(running.timer);
       const { job } = running;
-      if (reason === 'memory') {
+      if (reason === 'memory' && slot.reserve && !this.closed) {
+        job.regularOnly = true;
+        this.enqueue(job);
+      } else if (reason === 'memory') {
         this.slowKeys.add(job.key);
         job.resolve({ kind: 'memory', limitMb: this.options.memoryMb });
       } else if (job.attempts < 2 && !this.closed) {
@@ -271,10 +281,11 @@ export class WorkerPool {
       // The first job that may run now: a slow document never takes the last free worker (unless the pool has
       // one worker, or nothing else is waiting and nothing else could start).
       const lastFree = idle.length === 1 && this.options.size > 1;
-      const index = this.queue.findIndex((j) => !(lastFree && this.slowKeys.has(j.key)));
+      const onlyReserve = idle.every((s) => s.reserve);
+      const index = this.queue.findIndex((j) => !(lastFree && this.slowKeys.has(j.key)) && !(onlyReserve && j.regularOnly));
       if (index < 0) break;
       const [job] = this.queue.splice(index, 1);
-      const slot = idle.find((s) => s.holds.has(job.key)) ?? idle.find((s) => !s.reserve) ?? idle[0];
+      const slot = idle.find((s) => s.holds.has(job.key) && !(s.reserve && job.regularOnly)) ?? idle.find((s) => !s.reserve) ?? idle[0];
       this.start(slot, job);
     }
     this.considerReserve();

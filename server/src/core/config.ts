@@ -5,15 +5,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import picomatch from 'picomatch';
 import { parseDocument, isNode, type Document } from 'yaml';
 import configSchema from '../../../schemas/pmmlintrc.schema.json';
 import { BUILT_IN_CHECKLISTS, describeAjvError, mergeChecklist, validateChecklist } from './checklist';
+import { compileGlob, globProblem } from './globs';
+import { shownPattern } from './patterns';
+import { humanSize, readSource } from './read-source';
 import type { Checklist, Locale, SeveritySetting } from './types';
 
 export const CONFIG_FILE_NAMES = ['.pmmlintrc.json', '.pmmlintrc.yaml', '.pmmlintrc.yml', '.pmmlintrc'];
 // remark parses about 0.3 MB/s on a small machine: above 2 MiB a lint would take many seconds.
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** Config and checklist files are small: the largest built-in checklist is about 20 KiB. */
+export const MAX_CONFIG_FILE_SIZE = 1024 * 1024;
 
 export interface ResolvedConfig {
   rules: Record<string, SeveritySetting>;
@@ -83,15 +87,35 @@ function lineOf(doc: Document, text: string, pathParts: Array<string | number>):
   return { line, column: range[0] - before.lastIndexOf('\n') };
 }
 
-/** Reads a JSON or YAML data file; syntax errors become ConfigErrors with a line. */
-export function readDataFile(file: string): { value: unknown; doc: Document; text: string } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+/** The config entry that names a file to read (`extends`, `checklists`), for errors about reading it. */
+interface NamedBy {
+  file: string;
+  what: 'extends' | 'checklists';
+  name: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * Reads a JSON or YAML data file; syntax errors become ConfigErrors with a line. Only a regular file of at most
+ * MAX_CONFIG_FILE_SIZE is read (read-source.ts): `/dev/zero`, a FIFO or a symlink to one is refused, not read.
+ */
+export function readDataFile(file: string, namedBy?: NamedBy): { value: unknown; doc: Document; text: string } {
+  const read = readSource(file, MAX_CONFIG_FILE_SIZE);
+  if (!read.ok) {
+    const detail =
+      read.reason === 'not-a-file'
+        ? 'is not a regular file (a folder, device, FIFO or socket); config and checklist files must be regular JSON or YAML files'
+        : read.reason === 'too-large'
+          ? `is ${humanSize(read.size)}, over the ${humanSize(MAX_CONFIG_FILE_SIZE)} limit for config and checklist files`
+          : read.reason === 'binary'
+            ? 'holds NUL bytes: it is not a JSON or YAML file'
+            : `cannot be read (${read.code})`;
+    // Said against the config that names the file, at its line, when there is one.
+    if (namedBy) throw new ConfigError(namedBy.file, `${namedBy.what}: '${namedBy.name}' ${detail}`, namedBy.line, namedBy.column);
+    throw new ConfigError(file, detail);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = read.text;
   // YAML is a superset of JSON, and its parser gives positions for both.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -161,7 +185,7 @@ function loadChecklistEntry(file: string, entry: string | Record<string, unknown
   const where = doc ? lineOf(doc, text, ['checklists', index]) : {};
   if (SCRIPT_RE.test(entry)) throw new ConfigError(file, scriptRefused('checklists', entry), where.line, where.column);
   const target = path.resolve(path.dirname(file), entry);
-  const read = readDataFile(target);
+  const read = readDataFile(target, { file, what: 'checklists', name: entry, ...where });
   if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
     throw new ConfigError(target, 'a checklist file must hold an object', where.line, where.column);
   }
@@ -232,24 +256,44 @@ function normalizeSeverity(s: SeveritySetting | 'warn'): SeveritySetting {
  * Loads one config file with its `extends` chain. Throws only ConfigErrors: whatever a config holds, the CLI and
  * the server report it against the file instead of failing.
  */
-export function loadConfigFile(file: string, seen: Set<string> = new Set()): ResolvedConfig {
+export function loadConfigFile(file: string, chain: ReadonlySet<string> = new Set(), loaded: Map<string, ResolvedConfig> = new Map(), namedBy?: NamedBy): ResolvedConfig {
   try {
-    return loadConfigFileUnguarded(file, seen);
+    return loadConfigFileUnguarded(file, chain, loaded, namedBy);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(path.resolve(file), `could not be read as a config (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
-function loadConfigFileUnguarded(file: string, seen: Set<string>): ResolvedConfig {
+/**
+ * `chain` holds the files that extend this one, up to the first: only a file that comes back to itself through
+ * its own chain is a cycle. Two parents may share a base (a diamond) and a file may be named twice: `loaded`
+ * reads each file once per load, and mergeConfigs keeps one of each shared entry, so a deep diamond costs no more
+ * than its files.
+ */
+function loadConfigFileUnguarded(file: string, chain: ReadonlySet<string>, loaded: Map<string, ResolvedConfig>, namedBy?: NamedBy): ResolvedConfig {
   const abs = path.resolve(file);
-  if (seen.has(abs)) throw new ConfigError(abs, '`extends` forms a cycle');
-  seen.add(abs);
-  const { value, doc, text } = readDataFile(abs);
+  // A file is itself whatever links lead to it.
+  let key = abs;
+  try {
+    key = fs.realpathSync(abs);
+  } catch {
+    // missing: readDataFile says so
+  }
+  if (chain.has(key)) throw new ConfigError(abs, `\`extends\` forms a cycle: ${[...chain, key].map((f) => path.basename(f)).join(' -> ')}`);
+  const done = loaded.get(key);
+  if (done) return done;
+  const result = loadOne(abs, new Set([...chain, key]), loaded, namedBy);
+  loaded.set(key, result);
+  return result;
+}
+
+function loadOne(abs: string, chain: ReadonlySet<string>, loaded: Map<string, ResolvedConfig>, namedBy?: NamedBy): ResolvedConfig {
+  const { value, doc, text } = readDataFile(abs, namedBy);
   const raw = validateConfigValue(abs, value, doc, text);
   let config = defaultConfig();
   const parents = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
-  for (const parent of parents) {
+  for (const [index, parent] of parents.entries()) {
     const parentFile = path.resolve(path.dirname(abs), parent);
     if (SCRIPT_RE.test(parent)) {
       const where = lineOf(doc, text, ['extends']);
@@ -259,9 +303,19 @@ function loadConfigFileUnguarded(file: string, seen: Set<string>): ResolvedConfi
       const where = lineOf(doc, text, ['extends']);
       throw new ConfigError(abs, `extends: '${parent}' was not found`, where.line, where.column);
     }
-    config = mergeConfigs(config, loadConfigFile(parentFile, seen));
+    const where = lineOf(doc, text, Array.isArray(raw.extends) ? ['extends', index] : ['extends']);
+    config = mergeConfigs(config, loadConfigFile(parentFile, chain, loaded, { file: abs, what: 'extends', name: parent, ...where }));
   }
   const applied = applyChecklists(abs, config.checklists, raw.checklists ?? [], doc, text);
+  // Globs are compiled now, so a broken one is this file's error, not a surprise while matching.
+  const checkGlob = (pattern: string, at: Array<string | number>) => {
+    const problem = globProblem(pattern);
+    if (!problem) return;
+    const where = lineOf(doc, text, at);
+    throw new ConfigError(abs, `${at.filter((x) => typeof x === 'string').join('.')}: glob '${shownPattern(pattern)}' cannot be used: ${problem}`, where.line, where.column);
+  };
+  (raw.ignore ?? []).forEach((pattern, i) => checkGlob(pattern, ['ignore', i]));
+  (raw.overrides ?? []).forEach((o, i) => (Array.isArray(o.files) ? o.files : [o.files]).forEach((pattern, j) => checkGlob(pattern, Array.isArray(o.files) ? ['overrides', i, 'files', j] : ['overrides', i, 'files'])));
   const own: ResolvedConfig = {
     rules: Object.fromEntries(Object.entries(raw.rules ?? {}).map(([k, v]) => [k, normalizeSeverity(v)])),
     checklists: applied,
@@ -288,17 +342,23 @@ function loadConfigFileUnguarded(file: string, seen: Set<string>): ResolvedConfi
   return mergeConfigs(config, own);
 }
 
+/** The items of both lists, each once (the first place it appears): parents that share a base list it once. */
+function union<T>(a: readonly T[], b: readonly T[], key: (x: T) => unknown = (x) => x): T[] {
+  const seen = new Set(a.map(key));
+  return [...a, ...b.filter((x) => !seen.has(key(x)) && (seen.add(key(x)), true))];
+}
+
 function mergeConfigs(base: ResolvedConfig, over: ResolvedConfig): ResolvedConfig {
   return {
     rules: { ...base.rules, ...over.rules },
     checklists: over.checklists,
-    ignore: [...base.ignore, ...over.ignore],
-    overrides: [...base.overrides, ...over.overrides],
+    ignore: union(base.ignore, over.ignore, (g) => `${g.base}\0${g.pattern}`),
+    overrides: union(base.overrides, over.overrides),
     locale: over.locale ?? base.locale,
     maxFileSize: over.maxFileSize,
     budget: { ...base.budget, ...over.budget },
-    files: [...base.files, ...over.files],
-    sources: [...base.sources, ...over.sources],
+    files: union(base.files, over.files),
+    sources: union(base.sources, over.sources),
   };
 }
 
@@ -329,33 +389,43 @@ export function resolveConfig(filePath: string | undefined, explicitConfig?: str
   return found ? loadConfigFile(found) : defaultConfig();
 }
 
+/** A path relative to a config's folder, with '/' separators; null when it is outside the folder. */
+function relativeTo(base: string, abs: string): string | null {
+  const rel = path.relative(base, abs);
+  if (rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return null;
+  return rel.split(path.sep).join('/');
+}
+
+/**
+ * Whether a glob matches a relative path (or a folder above it). Globs are checked when the config is loaded and
+ * run in linear time (globs.ts); one that a config built some other way holds and that cannot be used matches
+ * nothing, and nothing here throws.
+ */
+function globMatches(pattern: string, rel: string): boolean {
+  try {
+    return compileGlob(pattern).matches(rel);
+  } catch {
+    return false;
+  }
+}
+
 /** The config as it applies to one file: its `overrides` entries (type, rule severities), later ones winning. */
 export function configForFile(config: ResolvedConfig, filePath: string | undefined): ResolvedConfig {
   if (!filePath || config.overrides.length === 0) return config;
   const abs = path.resolve(filePath);
   let result = config;
   for (const o of config.overrides) {
-    const rel = path.relative(o.base, abs).split(path.sep).join('/');
-    if (rel.startsWith('..')) continue;
-    if (!o.files.some((pattern) => safeGlobMatch(rel, pattern))) continue;
+    const rel = relativeTo(o.base, abs);
+    if (rel === null || !o.files.some((pattern) => globMatches(pattern, rel))) continue;
     result = { ...result, type: o.type ?? result.type, rules: { ...result.rules, ...o.rules } };
   }
   return result;
 }
 
-function safeGlobMatch(rel: string, pattern: string): boolean {
-  try {
-    return picomatch.isMatch(rel, pattern, { dot: true }) || picomatch.isMatch(rel, pattern.replace(/\/+$/, '') + '/**', { dot: true });
-  } catch {
-    return false;
-  }
-}
-
 export function isIgnored(config: ResolvedConfig, filePath: string): boolean {
   const abs = path.resolve(filePath);
   return config.ignore.some(({ pattern, base }) => {
-    const rel = path.relative(base, abs).split(path.sep).join('/');
-    if (rel.startsWith('..')) return false;
-    return picomatch.isMatch(rel, pattern, { dot: true }) || picomatch.isMatch(rel, pattern + '/**', { dot: true });
+    const rel = relativeTo(base, abs);
+    return rel !== null && globMatches(pattern, rel);
   });
 }

@@ -1,6 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUILT_IN_CHECKLISTS, validateChecklist } from '../server/src/core/checklist';
+import { frontMatterType } from '../server/src/core/detect';
+import { lintText } from '../server/src/core/lint';
+import { parseDocumentModel } from '../server/src/core/parse';
+import { FLAWED_GTM } from './helpers/tmp';
 
 // The element ids of ../shared/pmm-checklists-spec.md: a public contract (config files, diagnostics, CLI JSON).
 const SPEC_IDS: Record<string, string[]> = {
@@ -32,5 +36,30 @@ describe('built-in checklists', () => {
   it('the spec-optional elements are optional', () => {
     const optional = BUILT_IN_CHECKLISTS.flatMap((c) => c.elements.filter((e) => !e.required).map((e) => `${c.type}/${e.id}`));
     for (const id of ['positioning/relevant_trends', 'message-house/avoid']) assert.ok(optional.includes(id), id);
+  });
+});
+
+describe('front matter type that is not text', () => {
+  it('type: 123, a list or a mapping is a front-matter error at the type line, naming the value; the document is still checked', () => {
+    for (const value of ['123', '[a, b]', '[gtm-brief]', '{ kind: gtm-brief }', 'true']) {
+      const text = FLAWED_GTM.replace('type: gtm-brief', `type: ${value}`);
+      const r = lintText(text, { filePath: '/docs/alerts-gtm.md' });
+      const errors = r.findings.filter((f) => f.ruleId === 'front-matter' && f.severity === 'error');
+      assert.equal(errors.length, 1, `${value}: ${JSON.stringify(r.findings.map((f) => f.message))}`);
+      assert.equal(text.slice(errors[0].span.start, errors[0].span.end), `type: ${value}`);
+      assert.ok(errors[0].message.includes(`'${value}'`) && errors[0].message.includes('gtm-brief, '), errors[0].message);
+      assert.equal(r.docType, 'gtm-brief', 'a list holding a type name does not declare it; the headings still do');
+    }
+  });
+
+  it('frontMatterType gives no type name for such values, and the text as written', () => {
+    const declared = (fm: string) => frontMatterType(parseDocumentModel(`---\n${fm}\n---\n\n# X\n`));
+    assert.deepEqual(declared('type: 123'), { value: '', offset: 4, notText: '123' });
+    assert.deepEqual(declared('type: [positioning]  # a list'), { value: '', offset: 4, notText: '[positioning]' });
+    assert.deepEqual(declared('type:\n  - a\n  - b'), { value: '', offset: 4, notText: 'a list of 2' });
+    assert.deepEqual(declared('owner: x\ntype: positioning'), { value: 'positioning', offset: 13 });
+    assert.equal(declared('type:'), null);
+    // Broken YAML: a flow list is no name either.
+    assert.deepEqual(declared('type: [positioning\nowner: [x'), { value: '', offset: 4, notText: '[positioning' });
   });
 });

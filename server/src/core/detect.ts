@@ -33,24 +33,41 @@ export interface Suggestion {
   elements: number;
 }
 
-export function frontMatterType(model: DocumentModel): { value: string; offset: number } | null {
+/**
+ * The document type the front matter declares, and where (the key's offset). A value that is not text (`type: 123`,
+ * `type: [a, b]`, a mapping) names no type: it comes back with an empty `value`, which matches none, and `notText`,
+ * the value as written, which the front-matter rule reports.
+ */
+export function frontMatterType(model: DocumentModel): { value: string; offset: number; notText?: string } | null {
   const fm = model.frontMatter;
   if (!fm) return null;
   const data = fm.data;
   if (!data) {
     // Broken YAML still says what the document is: read a plain `type: value` line.
     const m = new RegExp(`^[ \\t]*(?:${TYPE_KEYS.join('|')})[ \\t]*:[ \\t]*['"]?([^'"#\\n]+?)['"]?[ \\t]*$`, 'mu').exec(fm.raw);
-    return m ? { value: m[1].trim(), offset: fm.rawStart + m.index } : null;
+    if (!m) return null;
+    const value = m[1].trim();
+    // A flow list or mapping (`[a, b]`, `{a: b}`) is no type name, however it is written.
+    if (/^[[{]/.test(value)) return { value: '', offset: fm.rawStart + m.index, notText: value };
+    return { value, offset: fm.rawStart + m.index };
   }
   for (const key of TYPE_KEYS) {
     const v = data[key];
-    if (typeof v === 'string' && v.trim()) {
-      // A top-level key: no indentation (a nested `type:` under another key is something else).
-      const m = new RegExp(`^['"]?${key.replace(/[-_]/g, '[-_]')}['"]?[ \\t]*:`, 'mu').exec(fm.raw);
-      return { value: v.trim(), offset: fm.rawStart + (m ? m.index : 0) };
-    }
+    if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) continue;
+    // A top-level key: no indentation (a nested `type:` under another key is something else).
+    const m = new RegExp(`^['"]?${key.replace(/[-_]/g, '[-_]')}['"]?[ \\t]*:`, 'mu').exec(fm.raw);
+    const offset = fm.rawStart + (m ? m.index : 0);
+    if (typeof v === 'string') return { value: v.trim(), offset };
+    return { value: '', offset, notText: writtenValue(fm.raw, m ? m.index + m[0].length : -1, v) };
   }
   return null;
+}
+
+/** A front matter value as the file writes it after its key (the first line, at most 60 characters). */
+function writtenValue(raw: string, from: number, value: unknown): string {
+  const line = from >= 0 ? raw.slice(from, raw.indexOf('\n', from) < 0 ? raw.length : raw.indexOf('\n', from)).replace(/\s+#.*$/, '').trim() : '';
+  const text = line || (Array.isArray(value) ? `a list of ${value.length}` : typeof value === 'object' ? 'a mapping' : String(value));
+  return text.length > 60 ? text.slice(0, 59) + '…' : text;
 }
 
 /** Type for a front matter value: an id or an alias, in either language. */

@@ -1,3 +1,4 @@
+import { frontMatterType } from '../detect';
 import { normalizeLabel, VAGUE_DATE_RE, DATE_RE } from '../text';
 import { documentAnchor } from './required-element';
 import type { Analysis, Rule } from './rule';
@@ -57,9 +58,12 @@ export const frontMatter: Rule = {
     if (det.unknownTypeValue !== null) {
       const at = det.typeValueOffset ?? 0;
       const lineEnd = analysis.model.text.indexOf('\n', at);
+      // `type: 123` or `type: [a, b]` is no type name: said with the value as written (detect.ts frontMatterType).
+      // TYPE_NOT_TEXT: a message of its own ('type must be text naming a document type') needs a catalog entry.
+      const notText = frontMatterType(analysis.model)?.notText;
       report({
         messageId: 'front-matter.unknownType',
-        data: { value: det.unknownTypeValue, types: analysis.checklists.map((c) => c.type).join(', ') },
+        data: { value: notText ?? det.unknownTypeValue, types: analysis.checklists.map((c) => c.type).join(', ') },
         span: { start: at, end: lineEnd < 0 ? at + 1 : lineEnd },
         severity: 'error',
       });

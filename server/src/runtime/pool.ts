@@ -182,9 +182,12 @@ export class WorkerPool {
     const worker = new Worker(this.options.script, {
       workerData: this.options.workerData,
       resourceLimits: { maxOldGenerationSizeMb: reserve ? Math.min(this.options.memoryMb, this.options.reserveMemoryMb ?? 96) : this.options.memoryMb, maxYoungGenerationSizeMb: this.options.youngMb ?? 32 },
-      stdout: false,
-      stderr: false,
+      // A worker's console must never reach the parent's stdout: over stdio that is the LSP channel.
+      stdout: true,
+      stderr: true,
     });
+    worker.stdout.pipe(process.stderr, { end: false });
+    worker.stderr.pipe(process.stderr, { end: false });
     const slot: Slot = { worker, running: null, ready: false, reserve, alive: true, holds: new Set() };
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     worker.on('error', (error: Error & { code?: string }) => this.onWorkerDeath(slot, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : error.stack ?? String(error)));

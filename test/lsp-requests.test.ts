@@ -34,6 +34,20 @@ describe('custom requests', () => {
     client.close(uri);
   });
 
+  it('pmmLint/preview: links with upper-case schemes are kept in lower case; other schemes dropped; relative links left to the client', async () => {
+    const uri = uriOf(path.join(ROOT, 'links-gtm.md'));
+    client.open(uri, `${FLAWED_GTM}\n[web](HTTP://example.com/A) [secure](HTTPS://example.com) [mail](MAILTO:pm@example.com) [js](JavaScript:alert(1)) [file](FILE:///etc/passwd) [cmd](COMMAND:workbench.action.quit) [up](../../../../etc/passwd) <HTTPS://auto.example/x>\n`);
+    const { html } = await client.request<{ html: string }>('pmmLint/preview', { textDocument: { uri } });
+    assert.match(html, /<a href="http:\/\/example\.com\/A">web<\/a>/);
+    assert.match(html, /<a href="https:\/\/example\.com">secure<\/a>/);
+    assert.match(html, /<a href="mailto:pm@example\.com">mail<\/a>/);
+    assert.match(html, /<a href="https:\/\/auto\.example\/x">/);
+    for (const bad of [/javascript:/i, /file:/i, /command:/i]) assert.doesNotMatch(html, bad);
+    // Inert in the page; the client opens it only inside the document's or the workspace's folder (test/trust.test.ts).
+    assert.match(html, /<a href="\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd">up<\/a>/);
+    client.close(uri);
+  });
+
   it('pmmLint/elementEdit inserts any missing element, optional ones too', async () => {
     const uri = uriOf(path.join(ROOT, 'element-edit.md'));
     client.open(uri, FLAWED_GTM);

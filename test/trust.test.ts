@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { classifyLink, fileInside, lowerScheme } from '../client/src/links';
 import { runCli, ROOT } from './helpers/cli';
 import { LspClient, uriOf } from './helpers/lsp';
 import { FLAWED_GTM, makeTree } from './helpers/tmp';
@@ -116,5 +117,41 @@ describe('workspace trust: what the package declares and ships', () => {
       });
     }
     assert.deepEqual(offences, []);
+  });
+});
+
+describe('preview links open only what they should (client/src/links.ts)', () => {
+  it('web and mail links in any case; every other scheme and fragments: nothing', () => {
+    assert.deepEqual(classifyLink('HTTP://Example.com/A'), { kind: 'web', href: 'http://Example.com/A' });
+    assert.deepEqual(classifyLink('HTTPS://example.com'), { kind: 'web', href: 'https://example.com' });
+    assert.deepEqual(classifyLink('MAILTO:pm@example.com'), { kind: 'web', href: 'mailto:pm@example.com' });
+    for (const href of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', 'command:workbench.action.quit', 'file:///etc/passwd', 'FILE:///etc/passwd', 'vscode://x', '#top', '//evil.example/x', 'C:/Windows/win.ini']) {
+      assert.deepEqual(classifyLink(href), { kind: 'none' }, href);
+    }
+    assert.deepEqual(classifyLink('../notes/a%20b.md#part'), { kind: 'relative', path: '../notes/a b.md' });
+    assert.equal(lowerScheme('MAILTO:X@Y'), 'mailto:X@Y');
+  });
+
+  it('a relative link opens a file only inside the document folder or its workspace folder, real paths compared', async () => {
+    const tree = makeTree({ 'ws/docs/team/a.md': '# a', 'ws/docs/team/b.md': '# b', 'ws/shared/c.md': '# c', 'outside/secret.md': 'secret', 'ws/docs/team/sub/d.md': '# d' });
+    try {
+      const ws = path.join(tree.dir, 'ws');
+      const folder = path.join(ws, 'docs', 'team');
+      fs.symlinkSync(path.join(tree.dir, 'outside', 'secret.md'), path.join(folder, 'link.md'));
+      fs.symlinkSync(path.join(tree.dir, 'outside'), path.join(folder, 'linkdir'));
+      const open = (rel: string, roots = [folder, ws]) => fileInside(path.resolve(folder, (classifyLink(rel) as { path: string }).path), roots);
+      assert.deepEqual(await open('b.md'), { ok: true, path: fs.realpathSync(path.join(folder, 'b.md')) });
+      assert.deepEqual(await open('./sub/d.md'), { ok: true, path: fs.realpathSync(path.join(folder, 'sub', 'd.md')) });
+      assert.deepEqual(await open('../../shared/c.md'), { ok: true, path: fs.realpathSync(path.join(ws, 'shared', 'c.md')) }, 'inside the workspace folder');
+      assert.deepEqual(await open('../../shared/c.md', [folder]), { ok: false, reason: 'outside' }, 'no workspace folder: the document folder only');
+      for (const escape of ['../../../outside/secret.md', '../../../../../../../../etc/passwd', '..%2F..%2F..%2Foutside%2Fsecret.md', 'link.md', 'linkdir/secret.md', '/etc/passwd']) {
+        assert.deepEqual(await open(escape), { ok: false, reason: 'outside' }, escape);
+      }
+      assert.deepEqual(await open('nope.md'), { ok: false, reason: 'missing' });
+      assert.deepEqual(await open('../../../nope.md'), { ok: false, reason: 'outside' }, 'nothing said about the rest of the disk');
+      assert.deepEqual(await open('sub'), { ok: false, reason: 'not-a-file' });
+    } finally {
+      tree.cleanup();
+    }
   });
 });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { uiLanguage } from './language';
+import { classifyLink, fileInside } from './links';
 import { PREVIEW, type DocumentReport } from './protocol';
 
 export interface UpdateMessage {
@@ -200,26 +201,26 @@ export class PreviewPanel implements vscode.Disposable {
     return vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One;
   }
 
-  /** Links open only through here: web and mail links outside VS Code, relative links to files beside the document. */
+  /**
+   * Links open only through here (links.ts says which): web and mail links outside VS Code, relative links to
+   * files in the document's folder or the workspace folder that holds it, real paths compared; the rest nothing.
+   */
   private async openLink(doc: vscode.TextDocument, href: string): Promise<void> {
-    if (/^(https?:|mailto:)/i.test(href)) {
-      await vscode.env.openExternal(vscode.Uri.parse(href, true));
+    const link = classifyLink(href);
+    if (link.kind === 'web') {
+      await vscode.env.openExternal(vscode.Uri.parse(link.href, true));
       return;
     }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || doc.uri.scheme !== 'file') return; // other schemes: never
-    let relative = href.split('#')[0];
-    try {
-      relative = decodeURIComponent(relative);
-    } catch {
-      // a lone % in the name: take it as written
-    }
-    const target = vscode.Uri.joinPath(doc.uri, '..', relative);
-    try {
-      await vscode.workspace.fs.stat(target);
-      await vscode.commands.executeCommand('vscode.open', target);
-    } catch {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Cannot open {0}: no such file.', href));
-    }
+    if (link.kind !== 'relative' || doc.uri.scheme !== 'file') return;
+    const folder = path.dirname(doc.uri.fsPath);
+    const workspace = vscode.workspace.getWorkspaceFolder(doc.uri);
+    const roots = [folder, ...(workspace && workspace.uri.scheme === 'file' ? [workspace.uri.fsPath] : [])];
+    // `/x.md` is from the workspace folder's top, as in VS Code's own preview; anything else from the document's folder.
+    const base = link.path.startsWith('/') && roots.length > 1 ? roots[1] : folder;
+    const found = await fileInside(path.join(base, link.path), roots);
+    if (found.ok) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(found.path));
+    else if (found.reason === 'missing') void vscode.window.showWarningMessage(vscode.l10n.t('Cannot open {0}: no such file.', href));
+    // Outside both folders, or a folder: nothing.
   }
 
   /** The page: our script and style only, under a CSP with a fresh nonce. */

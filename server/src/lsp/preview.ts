@@ -22,6 +22,25 @@ const SCHEMA: Schema = {
   protocols: { href: ['http', 'https', 'mailto'], cite: ['http', 'https'] },
 };
 
+/**
+ * Schemes are case-insensitive (`HTTP:`, `MAILTO:`), the sanitiser's list is not: each link's scheme is written in
+ * lower case first, so such links are kept (and checked) like their lower-case forms. Which files a relative link
+ * may open is the client's to decide (client/src/links.ts), where the workspace is known.
+ */
+function lowerSchemes(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    for (const key of ['href', 'cite'] as const) {
+      const value = child.properties[key];
+      if (typeof value !== 'string') continue;
+      const trimmed = value.trim();
+      const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed);
+      child.properties[key] = m ? m[1].toLowerCase() + trimmed.slice(m[1].length) : value;
+    }
+    lowerSchemes(child);
+  }
+}
+
 /** Images become a visible, inert "[image: alt]" so the reader knows something is there. */
 function imagesToText(node: HastRoot | Element): void {
   node.children = node.children.map((child): ElementContent | HastContent => {
@@ -44,6 +63,7 @@ export function renderPreviewHtml(result: LintResult): string {
     if (child.type === 'element' && child.position) child.properties = { ...child.properties, dataLine: child.position.start.line - 1 };
   }
   imagesToText(body);
+  lowerSchemes(body);
   const clean = sanitize(body, SCHEMA) as HastRoot;
   let html = toHtml(clean);
   const fm = result.model.frontMatter;

@@ -13,8 +13,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { runCli, ROOT } from './helpers/cli';
 import { LspClient, uriOf } from './helpers/lsp';
 import { makeTree, FLAWED_GTM } from './helpers/tmp';
-import { BUILT_IN_CHECKLISTS, unsafePattern, validateChecklist } from '../server/src/core/checklist';
-import { containsRegExp } from '../server/src/core/elements';
+import { BUILT_IN_CHECKLISTS, validateChecklist } from '../server/src/core/checklist';
 import { parseIncrementally } from '../server/src/core/incremental';
 import { lintText } from '../server/src/core/lint';
 import { MAX_TREE_DEPTH, parseMarkdown } from '../server/src/core/parse';
@@ -266,50 +265,6 @@ describe('broken configs through the CLI', { timeout: 60_000 }, () => {
     assert.ok(!rules(valid).includes('vague-metric'), 'the valid config turns vague-metric off');
     assert.ok(rules(empty).includes('vague-metric'), 'an empty config means the defaults');
     assert.deepEqual(rules(empty).filter((r) => r !== 'vague-metric'), rules(valid));
-  });
-});
-
-describe('catastrophic checklist patterns are config errors', { timeout: 30_000 }, () => {
-  const checklist = (patterns: string[]): Checklist => {
-    const base = structuredClone(BUILT_IN_CHECKLISTS.find((c) => c.type === 'gtm-brief')!) as Checklist;
-    const el = base.elements.find((e) => e.id === 'pricing_packaging')!;
-    el.checks = [{ kind: 'contains', patterns, reason: { en: 'Name a price.', zh: '写明价格。' } }];
-    return base;
-  };
-
-  it('rejects nested quantifiers, repeated alternatives and backreferences, naming the element and the pattern, quickly', () => {
-    const bad = ['(a+)+$', '(x|x)*y', '(\\w+\\s?)*$', '(a*)*b', '^(a|aa)+$', '(.*a){20}', '(?:a?){30}a{30}', '((a|b)c)+', '(a)\\1x', '(?<q>a)\\k<q>'];
-    for (const p of bad) {
-      const started = process.hrtime.bigint();
-      const errors = validateChecklist(checklist(['\\d+%', p]));
-      assert.ok(elapsed(started) < 1000, p);
-      assert.equal(errors.length, 1, `${p}: ${JSON.stringify(errors)}`);
-      assert.ok(errors[0].startsWith(`/elements/pricing_packaging: unsafe regular expression '${p}': `), errors[0]);
-      assert.match(errors[0], /exponential time/);
-    }
-  });
-
-  it('keeps ordinary patterns, and every pattern of the built-in checklists, which still validate', () => {
-    const ordinary = ['\\d+%', '(?:Q[1-4]|H[12])\\s*20\\d\\d', '\\b(per|每)\\b', '(\\d{4}-)+\\d', '(?<!\\$)\\d+', '[ab]+c', '(?:per|每)?\\s*seat', '\\p{Lu}\\w+'];
-    const builtIn = BUILT_IN_CHECKLISTS.flatMap((c) => c.elements.flatMap((e) => (e.checks ?? []).flatMap((k) => (k.kind === 'contains' ? k.patterns : []))));
-    assert.ok(builtIn.length >= 20, String(builtIn.length));
-    for (const p of [...ordinary, ...builtIn]) assert.equal(unsafePattern(p), null, p);
-    assert.deepEqual(validateChecklist(checklist(ordinary)), []);
-    for (const c of BUILT_IN_CHECKLISTS) assert.deepEqual(validateChecklist(c), [], c.type);
-  });
-
-  it('a pattern that starts with a run is tried only where a run starts: same answers, linear time', () => {
-    const cases: Array<[string, string[]]> = [
-      ['\\d+%', ['50%', 'a 50 %', 'x12%y', '%', '1']],
-      ['\\d+\\s*(元|美元|usd|eur)', ['12 元', '3USD', 'usd 3', '']],
-      ['[a-z]+x', ['abcx', 'x', '1x', 'ABCX']],
-      ['\\s*per seat|\\d+/mo', ['  per seat', '5/mo', 'per  seat']],
-    ];
-    for (const [p, texts] of cases) for (const s of texts) assert.equal(containsRegExp(p).test(s), new RegExp(p, 'iu').test(s), `${p} on '${s}'`);
-    const started = process.hrtime.bigint();
-    assert.equal(containsRegExp('\\d+\\s*(元|美元|usd|eur)').test('1'.repeat(200_000)), false);
-    // Without the lookbehind this is 2 * 10^10 steps: minutes.
-    assert.ok(elapsed(started) < 2000, `${elapsed(started)} ms`);
   });
 });
 

@@ -106,7 +106,9 @@ describe('hostile files through the CLI', { timeout: 180_000 }, () => {
   let byName: Map<string, JsonReport>;
   before(async () => {
     const started = process.hrtime.bigint();
-    run = await runCli(['--format', 'json', '.'], { cwd: tree.dir });
+    // Every one of these is linted to the end (the budget, which would stop the slowest on a loaded machine, has
+    // its own tests in budget.test.ts).
+    run = await runCli(['--format', 'json', '--time-budget', '120000', '.'], { cwd: tree.dir });
     took = elapsed(started);
     byName = new Map((JSON.parse(run.stdout) as JsonReport[]).map((r) => [r.file, r]));
   });
@@ -215,7 +217,7 @@ describe('broken configs through the CLI', { timeout: 60_000 }, () => {
     'extends-js/base.js': "require('fs').writeFileSync(require('path').join(__dirname, 'ran'), 'ran');\nmodule.exports = {};\n",
     'bad-override/.pmmlintrc.json': '{\n  "checklists": [\n    { "type": "gtm-brief", "elements": 5, "order": 3 }\n  ]\n}\n',
     'redos/.pmmlintrc.json': '{ "checklists": ["./lists/launch.json"] }\n',
-    'redos/lists/launch.json': lists([{ kind: 'contains', patterns: ['\\d+%', '(a+)+$'], reason: { en: 'Name a price.', zh: '写明价格。' } }]),
+    'redos/lists/launch.json': lists([{ kind: 'contains', patterns: ['\\d+%', '(a)\\1+$'], reason: { en: 'Name a price.', zh: '写明价格。' } }]),
     'valid/.pmmlintrc.json': '{ "rules": { "vague-metric": "off" } }\n',
   });
   const dirs = ['bad-json', 'empty', 'wrong-types', 'yaml-syntax', 'unknown-kind', 'not-json', 'extends-missing', 'extends-js', 'bad-override', 'redos', 'valid'];
@@ -244,7 +246,7 @@ describe('broken configs through the CLI', { timeout: 60_000 }, () => {
       'extends-missing': /^Config error in extends-missing\/\.pmmlintrc\.json:2:14: extends: '\.\.\/nowhere\/base\.json' was not found$/,
       'extends-js': /^Config error in extends-js\/\.pmmlintrc\.yaml:3:10: extends: '\.\/base\.js' is a script; config and checklist files are data \(JSON or YAML\), and nothing in them is run$/,
       'bad-override': /^Config error in bad-override\/\.pmmlintrc\.json:3:40: invalid checklist 'gtm-brief': \/elements: must be a list of element objects; \/order: must be a list of \[before, after\] pairs/,
-      redos: /^Config error in redos\/lists\/launch\.json:1:\d+: invalid checklist 'gtm-brief': \/elements\/pricing_packaging: unsafe regular expression '\(a\+\)\+\$': '\(a\+\)\+' repeats a group that holds a quantifier/,
+      redos: /^Config error in redos\/lists\/launch\.json:1:\d+: invalid checklist 'gtm-brief': \/elements\/pricing_packaging: pattern '\(a\)\\1\+\$' cannot be used: pmm-lint runs checklist patterns on a linear-time engine: lookarounds and backreferences are not supported/,
     };
     const lines = run.stderr.trim().split('\n');
     for (const [dir, re] of Object.entries(expected)) {
@@ -372,7 +374,7 @@ describe('hostile documents through the language server', { timeout: 180_000 }, 
     assert.deepEqual(client.logs.filter((l) => /could not lint|failed|RangeError|Maximum call stack/.test(l.message)), []);
   });
 
-  it('a workspace checklist with a catastrophic pattern: one config error on the document, quickly', async () => {
+  it('a workspace checklist with a pattern that backtracks in JavaScript: linted quickly, in linear time', async () => {
     const ws = makeTree({
       '.pmmlintrc.json': '{ "checklists": ["./launch.pmm-checklist.json"] }\n',
       'launch.pmm-checklist.json': JSON.stringify({
@@ -386,10 +388,8 @@ describe('hostile documents through the language server', { timeout: 180_000 }, 
       client.open(uri, FLAWED_GTM + '\n## Pricing & packaging\n\n' + 'x'.repeat(50_000) + '\n');
       const p = await client.diagnosticsFor(uri, 1);
       assert.ok(elapsed(started) < 10_000, `${elapsed(started)} ms`);
-      assert.equal(p.diagnostics.length, 1, JSON.stringify(p.diagnostics));
-      assert.equal(p.diagnostics[0].code, 'config');
-      assert.match(String(p.diagnostics[0].message), /launch\.pmm-checklist\.json.*\/elements\/pricing_packaging: unsafe regular expression '\(x\|x\)\*y'/);
-      assert.equal(p.diagnostics[0].relatedInformation![0].location.uri, uriOf(path.join(ws.dir, 'launch.pmm-checklist.json')));
+      assert.ok(p.diagnostics.length > 1, JSON.stringify(p.diagnostics));
+      assert.ok(!p.diagnostics.some((d) => d.code === 'config' || d.code === 'budget'));
     } finally {
       ws.cleanup();
     }

@@ -40,6 +40,7 @@ const en: Catalog = {
   'front-matter.notMapping': 'Front matter must be a YAML mapping of keys to values.',
   'front-matter.readsLike': 'This reads like a {title} ({evidence}{elements} of its {total} elements). If it is one, add `type: {type}` to the front matter to check it against that checklist.',
   'front-matter.unknownType': "Unknown document type '{value}'. Use one of: {types}.",
+  'front-matter.typeNotText': 'Front matter `type` must be the name of a document type, not {value}. Use one of: {types}.',
   'front-matter.missingKeys': 'Front matter lacks {keys}: a reviewer needs an owner, a status and a last-updated date.',
   // vague-date
   'vague-date.vague': "Vague date '{text}' in '{title}': give a calendar date such as 2026-12-01.",
@@ -168,6 +169,7 @@ const zh: Catalog = {
   'front-matter.notMapping': 'Front matter 必须是键值对形式的 YAML。',
   'front-matter.readsLike': '这份文档看起来是一份{title}（依据：{evidence}含该类文档 {total} 项要素中的 {elements} 项）。如果是，请在 front matter 中加上 `type: {type}`，按这份清单检查。',
   'front-matter.unknownType': '未知的文档类型「{value}」。可用类型：{types}。',
+  'front-matter.typeNotText': 'front matter 中的 type 应填写文档类型的名称，而不是 {value}。可用类型：{types}。',
   'front-matter.missingKeys': 'Front matter 缺少 {keys}：评审需要负责人、状态和最后更新日期。',
   'vague-date.vague': '「{title}」中的日期「{text}」不明确：请给出具体日期，如 2026-12-01。',
   'vague-date.noDate': '「{title}」没有具体日期：请为各里程碑写明日期。',

@@ -41,7 +41,7 @@ export const frontMatter: Rule = {
     type: 'problem',
     description: { en: 'Front matter is malformed, names an unknown type, or lacks owner / status / updated.', zh: 'Front matter 格式错误、类型未知，或缺少负责人 / 状态 / 更新日期。' },
     defaultSeverity: 'warning',
-    messages: ['front-matter.malformed', 'front-matter.unclosed', 'front-matter.tooLarge', 'front-matter.notMapping', 'front-matter.unknownType', 'front-matter.missingKeys'],
+    messages: ['front-matter.malformed', 'front-matter.unclosed', 'front-matter.tooLarge', 'front-matter.notMapping', 'front-matter.unknownType', 'front-matter.typeNotText', 'front-matter.missingKeys'],
     fixable: false,
   },
   check({ analysis, report }) {
@@ -59,10 +59,9 @@ export const frontMatter: Rule = {
       const at = det.typeValueOffset ?? 0;
       const lineEnd = analysis.model.text.indexOf('\n', at);
       // `type: 123` or `type: [a, b]` is no type name: said with the value as written (detect.ts frontMatterType).
-      // TYPE_NOT_TEXT: a message of its own ('type must be text naming a document type') needs a catalog entry.
       const notText = frontMatterType(analysis.model)?.notText;
       report({
-        messageId: 'front-matter.unknownType',
+        messageId: notText !== undefined ? 'front-matter.typeNotText' : 'front-matter.unknownType',
         data: { value: notText ?? det.unknownTypeValue, types: analysis.checklists.map((c) => c.type).join(', ') },
         span: { start: at, end: lineEnd < 0 ? at + 1 : lineEnd },
         severity: 'error',

@@ -100,10 +100,14 @@ export function buildModel(text: string, root: Root, lines: LineIndex, frontMatt
 
   for (const node of top) {
     if (node.type === 'heading') {
-      while (stack.length && stack[stack.length - 1].level >= node.depth) stack.pop();
+      const sp = spanOf(node);
+      // Close the open sections at the same or a deeper level: the top of the stack (its levels only grow).
+      if (stack.length && stack[stack.length - 1].level >= node.depth) {
+        const end = lineStartBefore(text, sp.start);
+        while (stack.length && stack[stack.length - 1].level >= node.depth) stack.pop()!.bodySpan.end = end;
+      }
       const parent = stack.length ? stack[stack.length - 1] : null;
       const headingText = toString(node, { includeHtml: false });
-      const sp = spanOf(node);
       const section: Section = {
         index: sections.length,
         heading: headingText,
@@ -115,10 +119,6 @@ export function buildModel(text: string, root: Root, lines: LineIndex, frontMatt
         children: [],
         parent: parent ? parent.index : null,
       };
-      // Close sections at the same or a deeper level.
-      for (const open of sections) {
-        if (open.bodySpan.end === text.length && open.level >= node.depth && open !== section) open.bodySpan.end = lineStartBefore(text, sp.start);
-      }
       if (parent) parent.children.push(section.index);
       sections.push(section);
       stack.push(section);
@@ -172,6 +172,11 @@ function containsTable(section: Section, sections: Section[]): boolean {
   return section.children.some((c) => containsTable(sections[c], sections));
 }
 
+/** Appends `from` to `into` one by one: `into.push(...from)` throws a RangeError past ~100,000 elements. */
+export function pushAll<T>(into: T[], from: readonly T[]): void {
+  for (const x of from) into.push(x);
+}
+
 function blockItems(text: string, node: RootContent): Item[] {
   const sp = spanOf(node);
   switch (node.type) {
@@ -198,7 +203,7 @@ function blockItems(text: string, node: RootContent): Item[] {
 
 function sectionItems(text: string, section: Section, sections: Section[]): Item[] {
   const items: Item[] = [];
-  for (const block of section.blocks) items.push(...blockItems(text, block));
+  for (const block of section.blocks) pushAll(items, blockItems(text, block));
   for (const c of section.children) {
     const child = sections[c];
     items.push({ kind: 'subsection', span: { start: child.headingSpan.start, end: child.bodySpan.end }, text: text.slice(child.headingSpan.start, child.bodySpan.end) });
@@ -298,7 +303,7 @@ function collectInlineCandidates(text: string, nodes: RootContent[], out: Candid
             for (let j = i + 1; j < nodes.length; j++) {
               const next = nodes[j];
               if (next.type === 'heading' || (next.type === 'paragraph' && leadInLabel(text, next))) break;
-              items.push(...blockItems(text, next));
+              pushAll(items, blockItems(text, next));
               if (next.type === 'table') hasTable = true;
               end = spanOf(next).end;
             }
@@ -330,7 +335,7 @@ function collectInlineCandidates(text: string, nodes: RootContent[], out: Candid
           if (next.type === 'heading') break;
           const nextLead = next.type === 'paragraph' ? leadInLabel(text, next) : null;
           if (nextLead && text.slice(nextLead.restStart, spanOf(next).end).trim() === '') break;
-          items.push(...blockItems(text, next));
+          pushAll(items, blockItems(text, next));
           if (next.type === 'table') hasTable = true;
           end = spanOf(next).end;
         }
@@ -358,7 +363,7 @@ function collectInlineCandidates(text: string, nodes: RootContent[], out: Candid
             const items: Item[] = [];
             const firstRest = text.slice(lead.restStart, spanOf(para).end);
             if (firstRest.trim()) items.push({ kind: 'text', span: { start: lead.restStart, end: spanOf(para).end }, text: firstRest });
-            for (const n of nested) items.push(...blockItems(text, n));
+            for (const n of nested) pushAll(items, blockItems(text, n));
             out.push({
               kind: 'label',
               label: lead.label,

@@ -2,7 +2,7 @@
 // missing-proof.
 
 import { SOURCE_RE, squash } from '../text';
-import { elementAt, type RuleContext } from './rule';
+import { elementAt, spanSet, type RuleContext } from './rule';
 import { scan, titleAt } from './vague-comparative';
 
 // "trust us" where a clause starts (", trust us", "Trust us,"), or after "just"/"you'll have to"; "take our word".
@@ -24,10 +24,10 @@ const MAYBE_HEDGE_RE = /trust|believe|word|love|rave|swear|相信|都|好评|口
 /** missing-proof: "trust us" where the proof should be. */
 export function reportHedgedProof(context: RuleContext): void {
   // Items that the element checks already report as unproven are not reported twice.
-  const reported = context.analysis.evaluations.flatMap((e) => e.problems.filter((p) => p.ruleId === 'missing-proof').map((p) => p.span));
+  const reported = spanSet(context.analysis.evaluations.flatMap((e) => e.problems.filter((p) => p.ruleId === 'missing-proof').map((p) => p.span)));
   const hits = scan(context, HEDGE_RE, MAYBE_HEDGE_RE, (s) => !SOURCE_RE.test(s));
   for (const h of hits) {
-    if (reported.some((r) => r.start <= h.span.start && h.span.start < r.end)) continue;
+    if (reported.holds(h.span.start)) continue;
     context.report({
       elementId: elementAt(context.analysis, h.span.start),
       messageId: 'missing-proof.noProof',

@@ -4,32 +4,71 @@ import type { ChecklistElement, Span } from '../types';
 
 /** Where a missing element goes: before the next element present in checklist order, else after the previous. */
 export function insertionPoint(analysis: Analysis, elementId: string): number {
-  const { checklist, matches, model } = analysis;
-  const ids = checklist.elements.map((e) => e.id);
-  const at = ids.indexOf(elementId);
-  for (let i = at + 1; i < ids.length; i++) {
-    const m = matches.get(ids[i]);
-    const first = m?.candidates.find((c) => c.kind === 'heading');
-    if (first) return lineStart(model.text, first.fullSpan.start);
-  }
-  for (let i = at - 1; i >= 0; i--) {
-    const m = matches.get(ids[i]);
-    const last = m ? [...m.candidates].reverse().find((c) => c.kind === 'heading') : undefined;
-    if (last) return last.fullSpan.end;
-  }
-  return model.text.length;
+  const places = elementPlaces(analysis);
+  const at = places.index.get(elementId) ?? -1;
+  const next = at + 1 < places.nextFrom.length ? places.nextFrom[at + 1] : -1;
+  if (next >= 0) return lineStart(analysis.model.text, places.first[next]);
+  const prev = at - 1 >= 0 ? places.prevFrom[at - 1] : -1;
+  if (prev >= 0) return places.last[prev];
+  return analysis.model.text.length;
+}
+
+interface ElementPlaces {
+  /** Each id's first position in checklist order. */
+  index: Map<string, number>;
+  /** Per element in checklist order: where its first heading candidate starts and its last one ends (-1: none). */
+  first: number[];
+  last: number[];
+  /** The first element at or after i (the last at or before i) that a heading marks, or -1. */
+  nextFrom: number[];
+  prevFrom: number[];
+}
+
+const placesCache = new WeakMap<Analysis, ElementPlaces>();
+
+/** Computed once per analysis: a document missing many elements does not search the checklist for each. */
+function elementPlaces(analysis: Analysis): ElementPlaces {
+  const cached = placesCache.get(analysis);
+  if (cached) return cached;
+  const { checklist, matches } = analysis;
+  const n = checklist.elements.length;
+  const index = new Map<string, number>();
+  const first: number[] = [];
+  const last: number[] = [];
+  checklist.elements.forEach((e, i) => {
+    if (!index.has(e.id)) index.set(e.id, i);
+    let f = -1;
+    let l = -1;
+    for (const c of matches.get(e.id)?.candidates ?? []) {
+      if (c.kind !== 'heading') continue;
+      if (f < 0) f = c.fullSpan.start;
+      l = c.fullSpan.end;
+    }
+    first.push(f);
+    last.push(l);
+  });
+  const nextFrom = new Array<number>(n);
+  for (let i = n - 1, k = -1; i >= 0; i--) nextFrom[i] = k = first[i] >= 0 ? i : k;
+  const prevFrom = new Array<number>(n);
+  for (let i = 0, k = -1; i < n; i++) prevFrom[i] = k = last[i] >= 0 ? i : k;
+  const places = { index, first, last, nextFrom, prevFrom };
+  placesCache.set(analysis, places);
+  return places;
 }
 
 const lineStart = lineStartOf;
 
+const headingLevels = new WeakMap<Analysis, number>();
+
 /** The heading level the document uses for its elements (2 by default). */
 export function elementHeadingLevel(analysis: Analysis): number {
-  const levels: number[] = [];
-  for (const m of analysis.matches.values()) for (const c of m.candidates) if (c.section) levels.push(c.section.level);
-  if (levels.length === 0) return 2;
+  const cached = headingLevels.get(analysis);
+  if (cached !== undefined) return cached;
   const counts = new Map<number, number>();
-  for (const l of levels) counts.set(l, (counts.get(l) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+  for (const m of analysis.matches.values()) for (const c of m.candidates) if (c.section) counts.set(c.section.level, (counts.get(c.section.level) ?? 0) + 1);
+  const level = counts.size === 0 ? 2 : [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+  headingLevels.set(analysis, level);
+  return level;
 }
 
 /** A heading plus the checklist's skeleton, in the document's language, ready to insert at `at`. */
@@ -44,15 +83,22 @@ export function elementSnippet(analysis: Analysis, element: ChecklistElement, at
   return `${before}${'#'.repeat(level)} ${heading}\n${body ? '\n' + body.trimEnd() + '\n' : ''}${after}`.replace(/\n{3,}$/, '\n\n');
 }
 
-/** Where document-level findings point: the title, else the first line of content. */
+const anchors = new WeakMap<Analysis, Span>();
+
+/** Where document-level findings point: the title, else the first line of content (found once per analysis). */
 export function documentAnchor(analysis: Analysis): Span {
   const { model } = analysis;
   if (model.title) return model.title.headingSpan;
-  // The first line with text after the front matter.
-  const m = /\S/.exec(model.text.slice(model.contentStart));
-  const start = m ? model.contentStart + m.index : model.contentStart;
-  const end = model.text.slice(start).search(/\r?\n|$/);
-  return { start, end: start + end };
+  let anchor = anchors.get(analysis);
+  if (!anchor) {
+    // The first line with text after the front matter.
+    const m = /\S/.exec(model.text.slice(model.contentStart));
+    const start = m ? model.contentStart + m.index : model.contentStart;
+    const end = model.text.slice(start).search(/\r?\n|$/);
+    anchor = { start, end: start + end };
+    anchors.set(analysis, anchor);
+  }
+  return { ...anchor };
 }
 
 export const requiredElement: Rule = {

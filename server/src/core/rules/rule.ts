@@ -59,18 +59,118 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
 }
 
-/** The element whose place contains an offset, if any. */
+/**
+ * The element whose place contains an offset, if any: of the candidates whose full span holds it, the smallest
+ * (the first in match order among equals). Answered from an index built once per analysis (O(log n) a query).
+ */
 export function elementAt(analysis: Analysis, offset: number): string | null {
-  let best: { id: string; size: number } | null = null;
-  for (const [id, match] of analysis.matches) {
+  const index = placeIndex(analysis.matches);
+  // The last boundary at or before the offset: every offset up to the next boundary has the same answer.
+  const b = index.bounds;
+  let lo = 0;
+  let hi = b.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (b[mid] <= offset) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at < 0 ? null : index.owner[at];
+}
+
+interface PlaceIndex {
+  /** Sorted distinct starts and ends of the candidates' full spans. */
+  bounds: number[];
+  /** The element for offsets from bounds[i] up to bounds[i + 1]. */
+  owner: Array<string | null>;
+}
+
+const placeIndexes = new WeakMap<Analysis['matches'], PlaceIndex>();
+
+/** One sweep over the boundaries with a heap of the spans open there, smallest (then first) on top. */
+function placeIndex(matches: Analysis['matches']): PlaceIndex {
+  const cached = placeIndexes.get(matches);
+  if (cached) return cached;
+  const spans: Array<{ id: string; start: number; end: number; size: number; order: number }> = [];
+  for (const [id, match] of matches) {
     for (const c of match.candidates) {
-      if (c.fullSpan.start <= offset && offset < c.fullSpan.end) {
-        const size = c.fullSpan.end - c.fullSpan.start;
-        if (!best || size < best.size) best = { id, size };
-      }
+      const { start, end } = c.fullSpan;
+      if (start < end) spans.push({ id, start, end, size: end - start, order: spans.length });
     }
   }
-  return best ? best.id : null;
+  const points = new Set<number>();
+  for (const s of spans) {
+    points.add(s.start);
+    points.add(s.end);
+  }
+  const bounds = [...points].sort((a, b) => a - b);
+  const byStart = spans.slice().sort((a, b) => a.start - b.start);
+  const heap: typeof spans = [];
+  const before = (a: (typeof spans)[number], b: (typeof spans)[number]) => a.size < b.size || (a.size === b.size && a.order < b.order);
+  const push = (x: (typeof spans)[number]) => {
+    let i = heap.push(x) - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(heap[i], heap[p])) break;
+      [heap[i], heap[p]] = [heap[p], heap[i]];
+      i = p;
+    }
+  };
+  const pop = () => {
+    const last = heap.pop()!;
+    if (heap.length === 0) return;
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && before(heap[l], heap[m])) m = l;
+      if (r < heap.length && before(heap[r], heap[m])) m = r;
+      if (m === i) break;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  const owner: Array<string | null> = [];
+  let next = 0;
+  for (const point of bounds) {
+    while (next < byStart.length && byStart[next].start <= point) push(byStart[next++]);
+    // Spans that end here or before no longer hold the offsets from here on (they leave the heap when on top).
+    while (heap.length && heap[0].end <= point) pop();
+    owner.push(heap.length ? heap[0].id : null);
+  }
+  const index = { bounds, owner };
+  placeIndexes.set(matches, index);
+  return index;
+}
+
+/**
+ * Tests over a fixed set of spans, O(log n) a query: `holds(offset)`, some span has start <= offset < end;
+ * `covers(span)`, some span has start <= span.start and span.end <= end.
+ */
+export function spanSet(spans: readonly Span[]): { holds(offset: number): boolean; covers(span: Span): boolean } {
+  const sorted = spans.slice().sort((a, b) => a.start - b.start);
+  // The furthest end of the spans up to each one in start order.
+  const reach: number[] = [];
+  let far = -Infinity;
+  for (const s of sorted) reach.push((far = Math.max(far, s.end)));
+  const reachAt = (offset: number): number => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at < 0 ? -Infinity : reach[at];
+  };
+  return { holds: (offset) => reachAt(offset) > offset, covers: (span) => reachAt(span.start) >= span.end };
 }
 
 /** Reports the problems that element checks attributed to a rule. */

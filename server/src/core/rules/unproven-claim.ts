@@ -2,7 +2,7 @@ import type { Blockquote, Parent, RootContent, Root } from 'mdast';
 import { plain, type CheckFn } from '../content';
 import { spanOf, textRuns } from '../model';
 import { hasCjk, NUMBER_RE, SOURCE_RE, splitSentences } from '../text';
-import { elementAt, type Rule } from './rule';
+import { elementAt, spanSet, type Rule } from './rule';
 import type { Span } from '../types';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -196,6 +196,8 @@ interface QuoteRange {
   end: number;
   /** 'corner': 「」 or 『』; 'plain': "…", “…”, '…'. */
   kind: 'corner' | 'plain';
+  /** The length of the quoted text without the whitespace around it (computed once, for the first claim in it). */
+  trimmed?: number;
 }
 
 /** Quoted ranges of a block (offsets relative to it), in one pass. Straight quotes pair up within a line. */
@@ -274,9 +276,9 @@ function notAClaim(blockText: string, rel: number, claim: string, ranges: QuoteR
     // The 40 characters before the opening quote, on its line.
     const near = blockText.slice(Math.max(0, quote.start - 41), quote.start - 1);
     const before = near.slice(near.lastIndexOf('\n') + 1);
-    const inner = blockText.slice(quote.start, quote.end);
+    quote.trimmed ??= blockText.slice(quote.start, quote.end).trim().length;
     // A word quoted to talk about it: 不要用「最好」, avoid "best-in-class"; a competitor's words.
-    if (inner.trim().length <= claim.length + 2 || COMPETITOR.test(before)) return true;
+    if (quote.trimmed <= claim.length + 2 || COMPETITOR.test(before)) return true;
     if (MENTION_ZH.test(before.slice(-8).replace(/[\s:：「」“”"]+$/u, '')) || MENTION_EN.test(before)) return true;
     // “…” and "…" hold someone else's words unless the line says it is our tagline; 「」 holds our own copy.
     if (quote.kind === 'plain' && !TAGLINE.test(before)) return true;
@@ -346,7 +348,7 @@ export const unprovenClaim: Rule = {
     const { model } = analysis;
     const text = model.text;
     // Lists of words to avoid are meant to hold these words; quotes sections hold customers' words.
-    const exempt = ['avoid', 'quotes'].flatMap((id) => analysis.matches.get(id)?.candidates.map((c) => c.fullSpan) ?? []);
+    const exempt = spanSet(['avoid', 'quotes'].flatMap((id) => analysis.matches.get(id)?.candidates.map((c) => c.fullSpan) ?? []));
     const blocks: Array<Root | RootContent> = [];
     const collect = (node: Root | RootContent) => {
       if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
@@ -366,7 +368,7 @@ export const unprovenClaim: Rule = {
     collect(model.root);
     for (const node of blocks) {
       const block = spanOf(node);
-      if (exempt.some((a) => a.start <= block.start && block.end <= a.end)) continue;
+      if (exempt.covers(block)) continue;
       const blockText = text.slice(block.start, block.end);
       if (!MAYBE_CLAIM_RE.test(blockText)) continue;
       // Computed on the first match only: most blocks that pass the cheap test hold no claim.

@@ -7,7 +7,7 @@ import type { Parent, Root, RootContent } from 'mdast';
 import { spanOf, textRuns } from '../model';
 import { SOURCE_RE, hasNumber, splitSentences, squash } from '../text';
 import type { Span } from '../types';
-import { elementAt, type RuleContext } from './rule';
+import { elementAt, spanSet, type Analysis, type RuleContext } from './rule';
 
 const COMPARATIVE_RE = new RegExp(
   [
@@ -126,11 +126,36 @@ export function scan(context: RuleContext, re: RegExp, maybe: RegExp, keep: (sen
 export function titleAt(context: RuleContext, offset: number): { title: string; titleZh: string } {
   const { analysis } = context;
   const id = elementAt(analysis, offset);
-  const element = id ? analysis.checklist.elements.find((e) => e.id === id) : undefined;
+  const element = id ? elementById(analysis.checklist).get(id) : undefined;
   if (element) return { title: element.title.en, titleZh: element.title.zh };
-  let heading = analysis.model.title?.heading ?? '';
-  for (const s of analysis.model.sections) if (s.headingSpan.start <= offset) heading = s.heading;
+  // The last heading at or before the offset (sections are in document order).
+  const sections = analysis.model.sections;
+  let lo = 0;
+  let hi = sections.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].headingSpan.start <= offset) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const heading = at >= 0 ? sections[at].heading : (analysis.model.title?.heading ?? '');
   return { title: heading, titleZh: heading };
+}
+
+type ChecklistElementOf = Analysis['checklist']['elements'][number];
+const elementMaps = new WeakMap<Analysis['checklist'], Map<string, ChecklistElementOf>>();
+
+/** A checklist's elements by id (the first of an id, as `find` would give). */
+function elementById(checklist: Analysis['checklist']): Map<string, ChecklistElementOf> {
+  let map = elementMaps.get(checklist);
+  if (!map) {
+    map = new Map();
+    for (const e of checklist.elements) if (!map.has(e.id)) map.set(e.id, e);
+    elementMaps.set(checklist, map);
+  }
+  return map;
 }
 
 // Plain comparatives and vague amounts ("fewer escalations", "within days", 有所提升, 影响很多客户): vague only
@@ -154,18 +179,22 @@ const MAYBE_BARE_RE = /fewer|faster|quicker|cheaper|sooner|less|lower|reduce|mor
 /** vague-metric: "significantly lower cost" with no figure that sizes it in the sentence. */
 export function reportVagueComparatives(context: RuleContext): void {
   // Items that the element checks already report as vague are not reported twice.
-  const reported = context.analysis.evaluations.flatMap((e) => e.problems.filter((p) => p.ruleId === 'vague-metric').map((p) => p.span));
+  const reported = spanSet(context.analysis.evaluations.flatMap((e) => e.problems.filter((p) => p.ruleId === 'vague-metric').map((p) => p.span)));
   const unsized = (s: string) => !SIZED_RE.test(s) && !SOURCE_RE.test(s);
   const hits = scan(context, COMPARATIVE_RE, MAYBE_COMPARATIVE_RE, unsized);
+  const sentences = new Set(hits.map((h) => h.sentence));
   const wantsFigures = new Set(
     context.analysis.checklist.elements.filter((e) => (e.checks ?? []).some((c) => c.kind === 'metric' || c.kind === 'proof')).map((e) => e.id),
   );
   for (const h of scan(context, BARE_RE, MAYBE_BARE_RE, (s) => unsized(s) && !hasNumber(s))) {
     const id = elementAt(context.analysis, h.span.start);
-    if (id && wantsFigures.has(id) && !hits.some((x) => x.sentence === h.sentence)) hits.push(h);
+    if (id && wantsFigures.has(id) && !sentences.has(h.sentence)) {
+      hits.push(h);
+      sentences.add(h.sentence);
+    }
   }
   for (const h of hits) {
-    if (reported.some((r) => r.start <= h.span.start && h.span.start < r.end)) continue;
+    if (reported.holds(h.span.start)) continue;
     context.report({
       elementId: elementAt(context.analysis, h.span.start),
       messageId: 'vague-metric.comparative',

@@ -1,8 +1,11 @@
-// Human output: findings grouped by file, coloured on a TTY, then a summary line.
+// Human output: findings grouped by file, coloured on a TTY, then a summary line. Every piece that comes from a
+// document or a path (file name, message, type) goes through escapeForTerminal: only our own colour codes reach
+// the terminal.
 
 import { t } from '../core/i18n';
 import type { Locale } from '../core/types';
 import type { JsonFileReport } from './positions';
+import { escapeForTerminal } from './terminal';
 
 const COLORS = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', green: '\x1b[32m', reset: '\x1b[0m' };
 
@@ -16,14 +19,17 @@ export function formatStylish(reports: JsonFileReport[], locale: Locale, color: 
     if (r.docType === null && !r.suggestedType) continue;
     const missing = r.elements.filter((e) => e.status === 'missing').length;
     const weak = r.elements.filter((e) => e.status === 'weak').length;
-    out.push(c('underline', r.file) + (r.docType ? '  ' + c('dim', t(locale, 'cli.score', { type: r.docType, score: r.score ?? 0, missing, weak })) : ''));
-    const width = Math.max(0, ...r.findings.map((f) => `${f.line}:${f.column}`.length));
+    const score = r.docType ? '  ' + c('dim', escapeForTerminal(t(locale, 'cli.score', { type: r.docType, score: r.score ?? 0, missing, weak }))) : '';
+    out.push(c('underline', escapeForTerminal(r.file)) + score);
+    // A loop, not Math.max(...findings): a spread of 125,000 arguments overflows the stack.
+    let width = 0;
+    for (const f of r.findings) width = Math.max(width, `${f.line}:${f.column}`.length);
     for (const f of r.findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else if (f.severity === 'info') infos++;
       const sev = f.severity === 'error' ? c('red', 'error  ') : f.severity === 'warning' ? c('yellow', 'warning') : f.severity === 'info' ? c('blue', 'info   ') : c('dim', 'hint   ');
-      out.push(`  ${c('dim', `${f.line}:${f.column}`.padEnd(width))}  ${sev}  ${f.message}  ${c('dim', f.ruleId)}`);
+      out.push(`  ${c('dim', `${f.line}:${f.column}`.padEnd(width))}  ${sev}  ${escapeForTerminal(f.message)}  ${c('dim', escapeForTerminal(f.ruleId))}`);
     }
     out.push('');
   }

@@ -413,19 +413,24 @@ function collectTableCandidates(text: string, table: Table, out: Candidate[]): v
   const tableSpan = spanOf(table);
 
   if (!keyValue) {
-    // Column headers name elements; the column's cells are the content.
+    // Column headers name elements; the column's cells are the content. Read row by row, each row's own cells:
+    // a short row under a wide header costs its own cells, not the header's width.
     const header = rows[0];
-    header.children.forEach((cell, col) => {
-      const label = cellText(cell);
-      if (!label.trim()) return;
-      const items: Item[] = [];
-      for (const row of bodyRows) {
-        const c = row.children[col];
-        if (!c) continue;
-        const sp = spanOf(c);
+    const labels = header.children.map((cell) => cellText(cell));
+    const columns: Item[][] = labels.map(() => []);
+    for (const row of bodyRows) {
+      const cells = row.children;
+      for (let col = 0; col < cells.length && col < columns.length; col++) {
+        if (!labels[col].trim()) continue;
+        const sp = spanOf(cells[col]);
         const t = text.slice(sp.start, sp.end).replace(/^\|/, '').replace(/\|$/, '');
-        if (t.trim()) items.push({ kind: 'table-row', span: sp, text: t });
+        if (t.trim()) columns[col].push({ kind: 'table-row', span: sp, text: t });
       }
+    }
+    header.children.forEach((cell, col) => {
+      const label = labels[col];
+      if (!label.trim()) return;
+      const items = columns[col];
       out.push({
         kind: 'table-column',
         label,

@@ -54,15 +54,18 @@ export const vagueDate: Rule = {
     visit(model.root.children);
     for (const table of tables) {
       const header = table.children[0]?.children.map((c) => model.text.slice(spanOf(c).start, spanOf(c).end).replace(/^\|/, '').replace(/\|$/, '').trim()) ?? [];
-      header.forEach((h, col) => {
-        if (col === 0 || !DATE_COL.test(h)) return;
-        for (const row of table.children.slice(1)) {
-          const cell = row.children[col];
-          if (!cell) continue;
-          const sp = spanOf(cell);
-          cellCheck(model.text.slice(sp.start, sp.end), sp.start, h.replace(/[*_`]/g, ''));
+      // The date columns' names (null: not a date column); then each row's own cells, so that a short row under
+      // a wide header costs its own cells. (The findings are sorted by place afterwards.)
+      const dateColumn = header.map((h, col) => (col > 0 && DATE_COL.test(h) ? h.replace(/[*_`]/g, '') : null));
+      for (let r = 1; r < table.children.length; r++) {
+        const cells = table.children[r].children;
+        for (let col = 1; col < cells.length && col < dateColumn.length; col++) {
+          const column = dateColumn[col];
+          if (column === null) continue;
+          const sp = spanOf(cells[col]);
+          cellCheck(model.text.slice(sp.start, sp.end), sp.start, column);
         }
-      });
+      }
     }
     for (const cand of model.candidates) {
       if (cand.kind !== 'label' || !DATE_COL.test(cand.normalized) || cand.normalized.split(/\s+/).length > 4) continue;

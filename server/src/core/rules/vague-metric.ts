@@ -64,18 +64,30 @@ export const metricCheck: CheckFn<'metric'> = ({ check, items, content, heading,
 const TARGET_COL = /\b(?:target|goal|objective)s?\b|目标|期望|预期/iu;
 const BASELINE_COL = /\b(?:baseline|current|today|now|before|starting point|from)\b|基线|现状|当前|现值|上线前|起点/iu;
 
+const columnsOf = new WeakMap<readonly string[], { target: number; baseline: number; date: number }>();
+
+/** The target, baseline and date columns of a table's header (-1: none), read once per table, not per row. */
+function metricColumns(header: readonly string[]): { target: number; baseline: number; date: number } {
+  let found = columnsOf.get(header);
+  if (!found) {
+    const col = (re: RegExp) => header.findIndex((h, i) => i > 0 && re.test(h));
+    const target = col(TARGET_COL);
+    const baseline = col(BASELINE_COL);
+    const date = header.findIndex((h, i) => i > 0 && i !== target && i !== baseline && DATE_COL.test(h));
+    found = { target, baseline, date };
+    columnsOf.set(header, found);
+  }
+  return found;
+}
+
 /**
  * A metrics table row read by its columns: the target cell needs a figure ("lots more", "Q3" and "increase
  * significantly" are not figures), and the row needs a date or period in its date column, or a baseline.
  */
 function metricRow(item: Item, named: { en: string; zh: string }): { problem: Omit<CheckProblem, 'ruleId'> | null } | null {
-  const header = item.header!;
   const cells = item.cells!;
-  const col = (re: RegExp) => header.findIndex((h, i) => i > 0 && re.test(h));
-  const target = col(TARGET_COL);
+  const { target, baseline, date } = metricColumns(item.header!);
   if (target < 0 || !cells[target]) return null;
-  const baseline = col(BASELINE_COL);
-  const date = header.findIndex((h, i) => i > 0 && i !== target && i !== baseline && DATE_COL.test(h));
   const t = cells[target];
   if (!hasNumber(t.text)) {
     return { problem: { messageId: 'vague-metric.targetNoNumber', data: { title: named.en, titleZh: named.zh, text: squash(t.text || '—'), metric: squash(cells[0]?.text ?? '') }, span: t.span } };

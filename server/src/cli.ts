@@ -11,6 +11,7 @@ import { formatJson } from './format/json';
 import type { JsonFileReport } from './format/positions';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
+import { escapeForTerminal } from './format/terminal';
 import { BUDGET_LIMITS, budgetOf, threadCount } from './runtime/budget';
 import { configCache } from './runtime/config-cache';
 import type { CliJob, FileJob, FileOutcome, LintOptions } from './runtime/lint-file';
@@ -64,7 +65,7 @@ function wholeNumber(name: string, value: string | undefined, limits: { min: num
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let locale: Locale = localeFromEnv(io.env);
   const usage = (detail: string) => {
-    io.stderr(t(locale, 'cli.usage', { detail }) + '\n');
+    io.stderr(escapeForTerminal(t(locale, 'cli.usage', { detail })) + '\n');
     return 2;
   };
   let parsed;
@@ -123,12 +124,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
   let exitCode = 0;
   const fail = (message: string) => {
-    io.stderr(message + '\n');
+    io.stderr(escapeForTerminal(message) + '\n');
     exitCode = 2;
   };
   const explicitConfig = opts.config ? path.resolve(io.cwd, opts.config) : undefined;
   if (explicitConfig && !fs.existsSync(explicitConfig)) {
-    io.stderr(t(locale, 'cli.configError', { file: opts.config!, where: '', detail: t(locale, 'cli.notFound', { file: opts.config! }) }) + '\n');
+    io.stderr(escapeForTerminal(t(locale, 'cli.configError', { file: opts.config!, where: '', detail: t(locale, 'cli.notFound', { file: opts.config! }) })) + '\n');
     return 2;
   }
 
@@ -219,7 +220,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     outcomes.push(...(await lintAll(jobs.map((file) => ({ job: { op: 'cli-file', file, options }, display: file.display, ...budgetFor(file.abs) })))));
   }
   for (const outcome of outcomes) {
-    for (const n of outcome.notices) io.stderr(n + '\n');
+    // File names and quoted text are shown, never obeyed: each notice is one line with its controls escaped.
+    for (const n of outcome.notices) io.stderr(escapeForTerminal(n) + '\n');
     if (outcome.failed) exitCode = 2;
     if (outcome.report) reports.push(outcome.report);
   }

@@ -115,7 +115,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Every parse happens on these workers; this thread speaks the protocol and schedules.
   const pool = new WorkerPool({
     script: options.workerScript ?? path.join(__dirname, 'worker.js'),
-    size: threadCount(4),
+    size: Number(process.env.PMM_LINT_THREADS) || threadCount(4),
     memoryMb: DEFAULT_BUDGET.memoryMb,
     youngMb: 16,
     reserveAfterMs: 500,

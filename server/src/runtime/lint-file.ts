@@ -40,7 +40,7 @@ function lintSource(display: string, filePath: string | undefined, text: string,
     filePath,
     config,
     locale: options.localeForced ? options.locale : config.locale ?? options.locale,
-    onRuleError: (ruleId, error) => notices.push(`pmm-lint: rule ${ruleId} failed on ${display}: ${(error as Error).stack ?? error}`),
+    onRuleError: (ruleId, error) => notices.push(`pmm-lint: rule ${ruleId} failed on ${display}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
   });
   const cut = nestingCutAt(result.model.root);
   if (cut !== undefined) notices.push(t(options.locale, 'cli.tooDeep', { file: display, line: result.model.lines.position(cut).line }));

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parseDocument, isNode, type Document } from 'yaml';
+import { DUPLICATE_KEY_MESSAGE, duplicateKey } from './yaml-keys';
 import configSchema from '../../../schemas/pmmlintrc.schema.json';
 import { BUILT_IN_CHECKLISTS, describeAjvError, mergeChecklist, validateChecklist } from './checklist';
 import { compileGlob, globProblem } from './globs';
@@ -117,11 +118,22 @@ export function readDataFile(file: string, namedBy?: NamedBy): { value: unknown;
   }
   const text = read.text;
   // YAML is a superset of JSON, and its parser gives positions for both.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // Keys checked for duplicates below, in linear time; the parser's warnings (which would print the file's own
+  // characters to the terminal unescaped) are not printed.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  const where = (offset: number) => {
+    const before = text.slice(0, offset);
+    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+  };
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const before = text.slice(0, e.pos[0]);
-    throw new ConfigError(file, e.message.split('\n')[0], before.split('\n').length, e.pos[0] - before.lastIndexOf('\n'));
+    const at = where(e.pos[0]);
+    throw new ConfigError(file, e.message.split('\n')[0], at.line, at.column);
+  }
+  const duplicate = duplicateKey(doc);
+  if (duplicate) {
+    const at = where(duplicate.offset);
+    throw new ConfigError(file, `${DUPLICATE_KEY_MESSAGE} ('${duplicate.key}' is given twice)`, at.line, at.column);
   }
   let value: unknown;
   try {

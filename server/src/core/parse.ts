@@ -10,6 +10,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { parseDocument } from 'yaml';
+import { DUPLICATE_KEY_MESSAGE, duplicateKey } from './yaml-keys';
 import { buildModel, spanOf, type DocumentModel, type FrontMatter } from './model';
 import { LineIndex } from './text';
 
@@ -188,10 +189,12 @@ function readYaml(raw: string, rawStart: number, span: { start: number; end: num
   try {
     // Markdown ends a line at a lone CR (old Mac files) too; the YAML parser does not: give it LF, same offsets.
     const yamlText = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
-    const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
     // One mistake often yields several parser errors: report the first, at the line a person would fix.
     const e = doc.errors[0];
     if (e) errors.push({ message: firstLine(e.message), span: errorSpan(yamlText, rawStart, e.message, e.pos) });
+    const duplicate = e ? null : duplicateKey(doc);
+    if (duplicate) errors.push({ message: DUPLICATE_KEY_MESSAGE, span: errorSpan(yamlText, rawStart, DUPLICATE_KEY_MESSAGE, [duplicate.offset, duplicate.offset + duplicate.key.length]) });
     if (errors.length === 0) {
       const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
       if (value === null || value === undefined) data = {};

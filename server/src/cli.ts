@@ -12,15 +12,15 @@ import type { JsonFileReport } from './format/positions';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { escapeForTerminal } from './format/terminal';
-import { BUDGET_LIMITS, budgetOf, threadCount } from './runtime/budget';
+import { BUDGET_LIMITS, budgetOf, HEAVY_CHARS, threadCount } from './runtime/budget';
 import { configCache } from './runtime/config-cache';
+import { markdownFilesIn } from './runtime/walk';
 import type { CliJob, FileJob, FileOutcome, LintOptions } from './runtime/lint-file';
 import { WorkerPool, type JobOutcome } from './runtime/pool';
 
 declare const PMM_LINT_VERSION: string;
 const VERSION = typeof PMM_LINT_VERSION === 'string' ? PMM_LINT_VERSION : '0.0.0-dev';
 
-export const MARKDOWN_GLOB = '**/*.{md,markdown,mdx,mkd}';
 const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**'];
 
 export interface CliIO {
@@ -142,17 +142,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
   // Documents are linted on worker threads, each within its budget: one that takes too long or too much memory
   // is stopped and reported, and the others still are.
-  const lintAll = async (jobs: Array<{ job: CliJob; display: string; timeMs: number; memoryMb: number }>): Promise<FileOutcome[]> => {
+  const lintAll = async (jobs: Array<{ job: CliJob; display: string; timeMs: number; memoryMb: number; heavy: boolean }>): Promise<FileOutcome[]> => {
     if (jobs.length === 0) return [];
     const threads = Number(io.env.PMM_LINT_THREADS) || threadCount(4);
     const pool = new WorkerPool({
       script: WORKER_SCRIPT,
       size: Math.max(1, Math.min(threads, jobs.length)),
-      memoryMb: memoryBudget ?? Math.max(...jobs.slice(0, 1000).map((j) => j.memoryMb)),
+      youngMb: 16,
+      memoryMb: memoryBudget ?? jobs.reduce((most, j) => Math.max(most, j.memoryMb), 0),
     });
     try {
       return await Promise.all(
-        jobs.map(async ({ job, display, timeMs }, i) => fileOutcome(await pool.run<FileOutcome>({ key: display, priority: i, payload: job, timeMs }).outcome, display, locale)),
+        jobs.map(async ({ job, display, timeMs, heavy }, i) => fileOutcome(await pool.run<FileOutcome>({ key: display, priority: i, payload: job, timeMs, heavy }).outcome, display, locale)),
       );
     } finally {
       await pool.close();
@@ -176,7 +177,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         outcomes.push({ notices: [t(locale, 'cli.skipLarge', { file: name, size: humanSize(read.size), limit: humanSize(config.maxFileSize) })], failed: false });
       } else {
         const job: CliJob = { op: 'cli-text', display: name, filePath, text: decodeText(read.buf), options };
-        outcomes.push(...(await lintAll([{ job, display: name, ...budgetFor(configPath) }])));
+        for (const o of await lintAll([{ job, display: name, heavy: read.buf.length > HEAVY_CHARS, ...budgetFor(configPath) }])) outcomes.push(o);
       }
     }
   } else {
@@ -194,14 +195,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         }
       }
       if (stat?.isDirectory()) {
-        // The glob walk skips what it cannot read without a word: a folder named here must be readable.
-        try {
-          fs.readdirSync(abs);
-        } catch (error) {
-          fail(t(locale, 'cli.unreadable', { file: arg, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-          continue;
-        }
-        for (const f of globSync(MARKDOWN_GLOB, { cwd: abs, absolute: true, ignore: DEFAULT_IGNORES, dot: false }).map((g) => path.normalize(g))) if (!files.has(f)) files.set(f, false);
+        const found = markdownFilesIn(abs);
+        for (const u of found.unreadable) fail(t(locale, 'cli.unreadable', { file: path.relative(io.cwd, u.dir) || u.dir, reason: u.code }));
+        for (const f of found.files) if (!files.has(f)) files.set(f, false);
       } else if (stat) {
         files.set(abs, true);
       } else if (isDynamicPattern(arg)) {
@@ -217,7 +213,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .map(([abs, explicit]) => ({ abs, display: path.relative(io.cwd, abs) || abs, explicit }))
       // Load every config here first, so a broken one is reported once, and its files are skipped.
       .filter((job) => configFor(job.abs) !== null);
-    outcomes.push(...(await lintAll(jobs.map((file) => ({ job: { op: 'cli-file', file, options }, display: file.display, ...budgetFor(file.abs) })))));
+    const sizeOf = (file: string) => {
+      try {
+        return fs.statSync(file).size;
+      } catch {
+        return 0;
+      }
+    };
+    for (const o of await lintAll(jobs.map((file) => ({ job: { op: 'cli-file', file, options }, display: file.display, heavy: sizeOf(file.abs) > HEAVY_CHARS, ...budgetFor(file.abs) })))) outcomes.push(o);
   }
   for (const outcome of outcomes) {
     // File names and quoted text are shown, never obeyed: each notice is one line with its controls escaped.

@@ -54,7 +54,7 @@ import { SOURCE } from './lsp/diagnostics';
 import { MARKDOWN_LANGUAGES, uriToPath } from './lsp/linter';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './lsp/settings';
 import { checklistSummaries, type LspBroadcast, type LspJob, type LspJobContext, type LspReply, type LspRequest } from './lsp/worker-jobs';
-import { DEFAULT_BUDGET, threadCount } from './runtime/budget';
+import { DEFAULT_BUDGET, HEAVY_CHARS, threadCount } from './runtime/budget';
 import { idleCollector } from './runtime/idle-gc';
 import { WorkerPool, type JobHandle, type JobOutcome } from './runtime/pool';
 
@@ -119,6 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     memoryMb: DEFAULT_BUDGET.memoryMb,
     youngMb: 16,
     reserveAfterMs: 500,
+    reserveMemoryMb: 64,
     slowMs: 1000,
   });
 
@@ -224,7 +225,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       version = askedText?.version ?? doc.version;
       return { op: 'lsp', doc: { uri, languageId: doc.languageId, version, text: askedText?.text ?? doc.getText() }, context, ...request };
     };
-    const handle = pool.run<LspReply>({ key: uri, priority, timeMs: DEFAULT_BUDGET.timeMs, payload });
+    const handle = pool.run<LspReply>({ key: uri, priority, timeMs: DEFAULT_BUDGET.timeMs, payload, heavy: asked.getText().length > HEAVY_CHARS });
     if (latest) {
       waitingLint.get(uri)?.cancel();
       waitingLint.set(uri, handle);

@@ -17,6 +17,8 @@ import type { Checklist, Locale, SeveritySetting } from './types';
 export const CONFIG_FILE_NAMES = ['.pmmlintrc.json', '.pmmlintrc.yaml', '.pmmlintrc.yml', '.pmmlintrc'];
 // remark parses about 0.3 MB/s on a small machine: above 2 MiB a lint would take many seconds.
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** Globs in `ignore` and `overrides[].files` of one config, its `extends` included. */
+export const MAX_GLOBS = 256;
 /** Config and checklist files are small: the largest built-in checklist is about 20 KiB. */
 export const MAX_CONFIG_FILE_SIZE = 1024 * 1024;
 
@@ -326,6 +328,15 @@ function loadOne(abs: string, chain: ReadonlySet<string>, loaded: Map<string, Re
     const where = lineOf(doc, text, at);
     throw new ConfigError(abs, `${at.filter((x) => typeof x === 'string').join('.')}: glob '${shownPattern(pattern)}' cannot be used: ${problem}`, where.line, where.column);
   };
+  // Each glob costs milliseconds to compile and is tried on every file: a config has at most MAX_GLOBS of them,
+  // its `extends` included (2,000 took every document past its time budget).
+  const globCount = (c: { ignore: unknown[]; overrides: Array<{ files: unknown }> }) =>
+    c.ignore.length + c.overrides.reduce((n, o) => n + (Array.isArray(o.files) ? o.files.length : 1), 0);
+  const ownGlobs = globCount({ ignore: raw.ignore ?? [], overrides: raw.overrides ?? [] });
+  if (ownGlobs + globCount(config) > MAX_GLOBS) {
+    const where = lineOf(doc, text, raw.ignore ? ['ignore'] : ['overrides']);
+    throw new ConfigError(abs, `ignore and overrides name ${ownGlobs + globCount(config)} globs (with what extends brings); at most ${MAX_GLOBS} are read`, where.line, where.column);
+  }
   (raw.ignore ?? []).forEach((pattern, i) => checkGlob(pattern, ['ignore', i]));
   (raw.overrides ?? []).forEach((o, i) => (Array.isArray(o.files) ? o.files : [o.files]).forEach((pattern, j) => checkGlob(pattern, Array.isArray(o.files) ? ['overrides', i, 'files', j] : ['overrides', i, 'files'])));
   const own: ResolvedConfig = {

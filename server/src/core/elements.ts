@@ -55,7 +55,8 @@ export function matchElements(model: DocumentModel, compiled: CompiledChecklist)
   for (const ce of compiled.elements) {
     const list = byElement.get(ce.element.id);
     if (!list || list.length === 0) continue;
-    const topRank = Math.min(...list.map((x) => KIND_RANK[x.cand.kind]));
+    let topRank = Infinity;
+    for (const x of list) topRank = Math.min(topRank, KIND_RANK[x.cand.kind]);
     let kept = list.filter((x) => KIND_RANK[x.cand.kind] === topRank);
     // Nested matches (a label inside the matched section) add nothing: keep the outermost.
     kept = kept.filter((x) => !kept.some((y) => y !== x && y.cand.fullSpan.start <= x.cand.span.start && x.cand.fullSpan.end <= y.cand.fullSpan.end && y.cand.fullSpan.start < x.cand.span.start));

@@ -16,7 +16,13 @@ export interface Budget {
  */
 export const DEFAULT_BUDGET: Readonly<Budget> = Object.freeze({ timeMs: 5000, memoryMb: 256 });
 
-export const BUDGET_LIMITS = { timeMs: { min: 100, max: 600_000 }, memoryMb: { min: 64, max: 4096 } } as const;
+export const BUDGET_LIMITS = { timeMs: { min: 1000, max: 600_000 }, memoryMb: { min: 64, max: 4096 } } as const;
+
+/**
+ * A document this large may need a large share of its memory budget (a 1 MB brief: about 200 MiB of heap): the
+ * pool runs such documents on all workers but one, so the others stay free and memory stays bounded.
+ */
+export const HEAVY_CHARS = 256 * 1024;
 
 /** The budget a config sets (`budget: { timeMs, memoryMb }`), over the defaults. */
 export function budgetOf(config: { budget?: Partial<Budget> } | null | undefined): Budget {

@@ -26,6 +26,8 @@ export interface JobSpec {
   payload: unknown;
   /** Time budget once the job starts on a worker; the worker may set another with a `budget` message. */
   timeMs: number;
+  /** A large document: it may need much memory (see dispatch). */
+  heavy?: boolean;
 }
 
 export interface PoolOptions {
@@ -48,7 +50,7 @@ export interface PoolOptions {
    * bounded when every worker is busy. A job that runs out of memory there goes back to a regular worker.
    */
   reserveMemoryMb?: number;
-  /** A document whose last lint took longer than this (ms) is slow: it never takes the last free worker. */
+  /** A document whose last lint took longer than this (ms) is slow: it is scheduled as heavy (see dispatch). */
   slowMs?: number;
 }
 
@@ -146,6 +148,10 @@ export class WorkerPool {
 
   isSlow(key: string): boolean {
     return this.slowKeys.has(key);
+  }
+
+  private isHeavy(job: QueuedJob): boolean {
+    return job.heavy === true || this.slowKeys.has(job.key);
   }
 
   async close(): Promise<void> {
@@ -281,14 +287,18 @@ export class WorkerPool {
       while (regular.length < this.options.size) regular.push(this.spawn(false));
       const idle = this.slots.filter((s) => s.alive && s.ready && !s.running);
       if (idle.length === 0) break;
-      // The first job that may run now: a slow document never takes the last free worker (unless the pool has
-      // one worker, or nothing else is waiting and nothing else could start).
-      const lastFree = idle.length === 1 && this.options.size > 1;
-      const onlyReserve = idle.every((s) => s.reserve);
-      const index = this.queue.findIndex((j) => !(lastFree && this.slowKeys.has(j.key)) && !(onlyReserve && j.regularOnly));
+      // The first job that may run now. Heavy jobs (large, or a document known to be slow) run on at most all
+      // workers but one, so one stays free for the others and only one heavy job holds memory at a time on two
+      // cores; they never go to the reserve worker.
+      const heavyRunning = this.slots.filter((s) => s.running && this.isHeavy(s.running.job)).length;
+      const heavyAllowed = heavyRunning < Math.max(1, this.options.size - 1) && idle.some((s) => !s.reserve);
+      const regularIdle = idle.some((s) => !s.reserve);
+      const index = this.queue.findIndex((j) => (this.isHeavy(j) ? heavyAllowed : regularIdle || !j.regularOnly));
       if (index < 0) break;
       const [job] = this.queue.splice(index, 1);
-      const slot = idle.find((s) => s.holds.has(job.key) && !(s.reserve && job.regularOnly)) ?? idle.find((s) => !s.reserve) ?? idle[0];
+      const regularOnly = this.isHeavy(job) || job.regularOnly;
+      const fits = idle.filter((s) => !(s.reserve && regularOnly));
+      const slot = fits.find((s) => s.holds.has(job.key)) ?? fits.find((s) => !s.reserve) ?? fits[0];
       this.start(slot, job);
     }
     this.considerReserve();
@@ -314,7 +324,7 @@ export class WorkerPool {
   private considerReserve(): void {
     const after = this.options.reserveAfterMs ?? 0;
     clearTimeout(this.reserveTimer);
-    if (after <= 0 || this.queue.length === 0 || this.slots.some((s) => s.reserve) || this.slots.some((s) => !s.running)) return;
+    if (after <= 0 || !this.queue.some((j) => !this.isHeavy(j) && !j.regularOnly) || this.slots.some((s) => s.reserve) || this.slots.some((s) => !s.running)) return;
     let newest = 0;
     for (const s of this.slots) newest = Math.max(newest, s.running!.started);
     const wait = newest + after - Date.now();

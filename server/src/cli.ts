@@ -148,7 +148,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const pool = new WorkerPool({
       script: WORKER_SCRIPT,
       size: Math.max(1, Math.min(threads, jobs.length)),
-      youngMb: 16,
+      youngMb: 64,
       memoryMb: memoryBudget ?? jobs.reduce((most, j) => Math.max(most, j.memoryMb), 0),
     });
     try {

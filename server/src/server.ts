@@ -120,6 +120,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     youngMb: 16,
     reserveAfterMs: 500,
     reserveMemoryMb: 64,
+    // The reserve is for requests: a burst of opened documents waits for the regular workers.
+    reserveForPriority: PRIORITY.request,
     slowMs: 1000,
   });
 

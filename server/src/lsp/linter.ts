@@ -66,7 +66,7 @@ export function uriToPath(uri: string): string | undefined {
  * diagnostics are already with the client, and a request for them lints again. Bounds the server's memory when
  * thousands of documents are open.
  */
-const MAX_CACHED_OUTCOMES = 8;
+const MAX_CACHED_OUTCOMES = 3;
 
 export class Linter {
   readonly configs = new ConfigStore();

@@ -96,7 +96,7 @@ function textDocument(d: DocumentText): TextDocument {
   documents.delete(d.uri);
   documents.set(d.uri, doc);
   // As many as the linter keeps outcomes for; the rest are sent again with their next job.
-  if (documents.size > 16) documents.delete(documents.keys().next().value!);
+  if (documents.size > 4) documents.delete(documents.keys().next().value!);
   return doc;
 }
 

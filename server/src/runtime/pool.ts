@@ -50,6 +50,8 @@ export interface PoolOptions {
    * bounded when every worker is busy. A job that runs out of memory there goes back to a regular worker.
    */
   reserveMemoryMb?: number;
+  /** Only jobs of this priority or higher (lower numbers) start a reserve worker (default: any job). */
+  reserveForPriority?: number;
   /** A document whose last lint took longer than this (ms) is slow: it is scheduled as heavy (see dispatch). */
   slowMs?: number;
 }
@@ -324,7 +326,8 @@ export class WorkerPool {
   private considerReserve(): void {
     const after = this.options.reserveAfterMs ?? 0;
     clearTimeout(this.reserveTimer);
-    if (after <= 0 || !this.queue.some((j) => !this.isHeavy(j) && !j.regularOnly) || this.slots.some((s) => s.reserve) || this.slots.some((s) => !s.running)) return;
+    const urgent = this.options.reserveForPriority ?? Infinity;
+    if (after <= 0 || !this.queue.some((j) => j.priority <= urgent && !this.isHeavy(j) && !j.regularOnly) || this.slots.some((s) => s.reserve) || this.slots.some((s) => !s.running)) return;
     let newest = 0;
     for (const s of this.slots) newest = Math.max(newest, s.running!.started);
     const wait = newest + after - Date.now();

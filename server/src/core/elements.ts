@@ -156,8 +156,20 @@ function contentOf(match: ElementMatch): { items: Item[]; text: string; hasTable
   };
 }
 
-function isPlaceholderItem(item: Item, placeholders: PlaceholderHit[]): boolean {
-  return placeholders.some((p) => p.span.start >= item.span.start && p.span.end <= item.span.end);
+/**
+ * Whether a placeholder lies inside a span. `byStart` is sorted by start: a binary search for the first that starts
+ * in it, then only those that start in it (was every placeholder for every item: a 130,000-item list, 17 s).
+ */
+function placeholderWithin(span: { start: number; end: number }, byStart: PlaceholderHit[]): boolean {
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byStart[mid].span.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < byStart.length && byStart[i].span.start <= span.end; i++) if (byStart[i].span.end <= span.end) return true;
+  return false;
 }
 
 /** Runs one check with its kind's implementation. */
@@ -171,6 +183,7 @@ export function evaluateElements(
   matches: Map<string, ElementMatch>,
   placeholders: PlaceholderHit[],
 ): ElementEvaluation[] {
+  const byStart = [...placeholders].sort((a, b) => a.span.start - b.span.start);
   return compiled.elements.map(({ element }) => {
     const match = matches.get(element.id) ?? null;
     const evaluation: ElementEvaluation = { element, match, items: [], reasons: [], problems: [] };
@@ -183,10 +196,10 @@ export function evaluateElements(
       return evaluation;
     }
     const spanAll = { start: match.candidates[0].fullSpan.start, end: match.candidates[match.candidates.length - 1].fullSpan.end };
-    if (placeholders.some((p) => p.span.start >= spanAll.start && p.span.end <= spanAll.end)) {
+    if (placeholderWithin(spanAll, byStart)) {
       evaluation.reasons.push({ ruleId: 'placeholder', messageId: 'reason.placeholder', data: {} });
     }
-    const filled = content.items.filter((i) => !isPlaceholderItem(i, placeholders) && plain(i.text).length > 0);
+    const filled = content.items.filter((i) => !placeholderWithin(i.span, byStart) && plain(i.text).length > 0);
     // Where the content is a list, a table or subsections, a paragraph around them introduces them.
     const structured = filled.some((i) => i.kind !== 'paragraph');
     const items = structured ? filled.filter((i) => i.kind !== 'paragraph') : filled;

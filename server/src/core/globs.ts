@@ -18,6 +18,7 @@
 // test/config.test.ts compares the answers with picomatch's on typical patterns and paths.
 
 import { RE2JS } from 're2js';
+import { compileCache } from './compile-cache';
 import { shownPattern } from './patterns';
 
 /** Characters of a glob pattern. */
@@ -43,35 +44,20 @@ export interface Glob {
   matches(relPath: string): boolean;
 }
 
-const cache = new Map<string, Glob | GlobError>();
-
 /**
- * A glob, compiled once. The cache holds 8,192 (a config of 1 MiB holds at most about 4,000 globs of their
+ * Globs, compiled once. The cache holds 8,192 (a config of 1 MiB holds at most about 4,000 globs of their
  * longest): with fewer, a config of more globs than the cache compiled every glob again for every file.
  */
+const globs = compileCache(8192, (pattern) => build(pattern), GlobError, (pattern, message) => new GlobError(pattern, message));
+
+/** A glob, compiled once. Throws a GlobError for one that cannot be used. */
 export function compileGlob(pattern: string): Glob {
-  let entry = cache.get(pattern);
-  if (!entry) {
-    try {
-      entry = build(pattern);
-    } catch (error) {
-      entry = error instanceof GlobError ? error : new GlobError(pattern, String((error as Error)?.message ?? error));
-    }
-    if (cache.size >= 8192) cache.clear();
-    cache.set(pattern, entry);
-  }
-  if (entry instanceof GlobError) throw entry;
-  return entry;
+  return globs.get(pattern);
 }
 
 /** Why a glob cannot be used, or null. */
 export function globProblem(pattern: string): string | null {
-  try {
-    compileGlob(pattern);
-    return null;
-  } catch (error) {
-    return error instanceof GlobError ? error.reason : String(error);
-  }
+  return globs.problem(pattern);
 }
 
 function build(pattern: string): Glob {

@@ -25,6 +25,7 @@
 // largest built-in pattern (positioning's category phrase) is 283, a 50-word alternation about 335.
 
 import { RE2JS } from 're2js';
+import { compileCache } from './compile-cache';
 
 /** Instructions of a compiled pattern; above it a pattern is refused (see above). */
 export const MAX_PROGRAM_SIZE = 500;
@@ -61,32 +62,16 @@ export class PatternError extends Error {
   }
 }
 
-const cache = new Map<string, CheckPattern | PatternError>();
+const patterns = compileCache(500, (source) => compile(source), PatternError, (source, message) => new PatternError(source, message));
 
 /** A checklist pattern, compiled once (the cache holds the last 500 patterns). Throws a PatternError. */
 export function checklistPattern(source: string): CheckPattern {
-  let entry = cache.get(source);
-  if (!entry) {
-    try {
-      entry = compile(source);
-    } catch (error) {
-      entry = error instanceof PatternError ? error : new PatternError(source, String((error as Error)?.message ?? error));
-    }
-    if (cache.size >= 500) cache.clear();
-    cache.set(source, entry);
-  }
-  if (entry instanceof PatternError) throw entry;
-  return entry;
+  return patterns.get(source);
 }
 
 /** Why a pattern cannot be used, or null when it can. */
 export function patternProblem(source: string): string | null {
-  try {
-    checklistPattern(source);
-    return null;
-  } catch (error) {
-    return error instanceof PatternError ? error.reason : String(error);
-  }
+  return patterns.problem(source);
 }
 
 function compile(source: string): CheckPattern {

@@ -144,6 +144,28 @@ describe('budget per document: language server', () => {
     assert.ok(elapsed(t0) < 500);
   });
 
+  it('while someone types in a slow document, another document still gets its answers and diagnostics within 1 s', async () => {
+    const slow = uriOf(path.join(tree.dir, 'typed-slow.md'));
+    const brief = uriOf(path.join(tree.dir, 'typed-brief.md'));
+    client.open(brief, FLAWED_GTM);
+    await client.diagnosticsFor(brief, 1);
+    client.open(slow, SLOW_BRACKETS + SLOW_LAZY);
+    let text = FLAWED_GTM;
+    const worst = { request: 0, diagnostics: 0 };
+    for (let i = 0; i < 6; i++) {
+      client.change(slow, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+      let t0 = process.hrtime.bigint();
+      await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: brief }, position: { line: 8, character: 3 } });
+      worst.request = Math.max(worst.request, elapsed(t0));
+      text += `\nLine ${i}.\n`;
+      t0 = process.hrtime.bigint();
+      await client.diagnosticsFor(brief, client.replaceAll(brief, text));
+      worst.diagnostics = Math.max(worst.diagnostics, elapsed(t0));
+    }
+    assert.ok(worst.request < 1000, `a hover took ${worst.request} ms`);
+    assert.ok(worst.diagnostics < 1000, `keystroke diagnostics took ${worst.diagnostics} ms`);
+  });
+
   it('opening 300 documents at once does not hold back requests for the active one', async () => {
     const active = uriOf(path.join(tree.dir, 'active.md'));
     client.open(active, FLAWED_GTM);

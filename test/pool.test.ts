@@ -114,6 +114,57 @@ describe('worker pool', () => {
     }
   });
 
+  it('keeps its kept worker for work someone waits for; background work runs on extra workers that stop when idle', async () => {
+    const pool = new WorkerPool({ script, size: 3, keep: 1, backgroundFrom: 2, idleMs: 300, slowMs: 200, memoryMb: 64, reserveForPriority: 0 });
+    try {
+      // The active document, asked about (urgent), on the kept worker: now known quick.
+      assert.equal((await run(pool, { name: 'active', ms: 5 }, 10_000, 0)).kind, 'done');
+      assert.equal(pool.load.workers, 1);
+      // A burst of background work: it takes the extra workers, never the kept one.
+      const burst = Array.from({ length: 8 }, (_, i) => run(pool, { name: `opened-${i}`, ms: 400 }, 10_000, 2));
+      await new Promise((resolve) => setImmediate(resolve));
+      const t0 = Date.now();
+      for (let i = 0; i < 5; i++) assert.equal((await run(pool, { name: 'active', ms: 5 }, 10_000, 1)).kind, 'done');
+      assert.ok(Date.now() - t0 < 350, `the active document waited ${Date.now() - t0} ms behind background work`);
+      assert.ok((await Promise.all(burst)).every((o) => o.kind === 'done'));
+      assert.equal(pool.load.workers, 3);
+      // Idle: the extra workers stop, the kept one stays.
+      const deadline = Date.now() + 5000;
+      while (pool.load.workers > 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(pool.load.workers, 1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs one job per key at a time, so the next one knows whether the key is slow', async () => {
+    const pool = new WorkerPool({ script, size: 3, keep: 1, backgroundFrom: 2, slowMs: 200, memoryMb: 64, reserveForPriority: 0 });
+    try {
+      assert.equal((await run(pool, { name: 'active', ms: 5 }, 10_000, 0)).kind, 'done');
+      // A document opened (background) and edited at once; it turns out slow.
+      const opened = run(pool, { name: 'big', ms: 600 }, 10_000, 2);
+      await new Promise((resolve) => setImmediate(resolve));
+      const edited = run(pool, { name: 'big', ms: 600 }, 10_000, 1);
+      await new Promise((resolve) => setImmediate(resolve));
+      // The edit waits for the first lint and then runs as a slow document, not on the kept worker.
+      const t0 = Date.now();
+      assert.equal((await run(pool, { name: 'active', ms: 5 }, 10_000, 1)).kind, 'done');
+      assert.ok(Date.now() - t0 < 300, `the active document waited ${Date.now() - t0} ms`);
+      const [a, b] = await Promise.all([opened, edited]);
+      assert.equal(a.kind, 'done');
+      assert.equal(b.kind, 'done');
+      assert.ok(pool.isSlow('big'));
+      const t1 = Date.now();
+      const again = run(pool, { name: 'big', ms: 600 }, 10_000, 1);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal((await run(pool, { name: 'active', ms: 5 }, 10_000, 1)).kind, 'done');
+      assert.ok(Date.now() - t1 < 300, `the active document waited ${Date.now() - t1} ms behind a slow one`);
+      await again;
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('starts a reserve worker when every worker has been busy for a while', async () => {
     const pool = new WorkerPool({ script, size: 1, memoryMb: 64, reserveAfterMs: 200 });
     try {

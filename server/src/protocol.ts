@@ -12,6 +12,12 @@ export type { JsonElement as ReportElement, JsonFinding as ReportFinding } from 
  */
 export const SERVER_EXEC_ARGV = ['--max-semi-space-size=2'];
 
+/**
+ * Environment to start the server with. Each lint worker thread otherwise gets its own malloc arena, which keeps
+ * its memory after the worker has stopped (2,000 briefs open, at rest: 119 MB instead of 150 MB).
+ */
+export const SERVER_ENV: Record<string, string> = { MALLOC_ARENA_MAX: '2' };
+
 /** `{ textDocument }` -> DocumentReport: the document's entry of `pmm-lint --format json`, plus uri and version. */
 export const DOCUMENT_REPORT_REQUEST = 'pmmLint/documentReport';
 /** `{ textDocument }` -> { html, report }: the sanitised HTML of the document and its report, for the preview. */

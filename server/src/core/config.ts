@@ -14,7 +14,9 @@ import { shownPattern } from './patterns';
 import { humanSize, readSource } from './read-source';
 import type { Checklist, Locale, SeveritySetting } from './types';
 
-export const CONFIG_FILE_NAMES = ['.pmmlintrc.json', '.pmmlintrc.yaml', '.pmmlintrc.yml', '.pmmlintrc'];
+import { CONFIG_FILE_NAMES } from './config-files';
+
+export { CONFIG_FILE_NAMES };
 // remark parses about 0.3 MB/s on a small machine: above 2 MiB a lint would take many seconds.
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 /** Globs in `ignore` and `overrides[].files` of one config, its `extends` included. */

@@ -12,7 +12,9 @@ import type { Checklist, Finding, Locale } from '../core/types';
 import { SOURCE, type DiagnosticData } from './diagnostics';
 import type { LintOutcome } from './linter';
 
-export const SET_TYPE_KIND = 'source.pmmLint.setType';
+import { SET_TYPE_KIND } from './basics';
+
+export { SET_TYPE_KIND };
 
 function isOurs(d: Diagnostic): d is Diagnostic & { data: DiagnosticData } {
   return d.source === SOURCE && typeof d.data === 'object' && d.data !== null && typeof (d.data as DiagnosticData).ruleId === 'string';

@@ -10,9 +10,45 @@ import type { Position, Range, TextDocumentsConfiguration } from 'vscode-languag
 const HOT_DOCUMENTS = 16;
 // Small documents cost less than their bookkeeping to compress.
 const COMPRESS_FROM_CHARS = 2048;
+// Packing waits until documents stop arriving (a burst of opened documents is read first, so a request behind it
+// is answered sooner), unless this much cold text waits.
+const PACK_AFTER_MS = 250;
+const MAX_WAITING_CHARS = 64 * 1024 * 1024;
 
 /** Documents in plain form, least recently used first. */
 const hot = new Set<CompactDocument>();
+/** Documents no longer hot, waiting to be packed. */
+const cooling = new Set<CompactDocument>();
+let coolingChars = 0;
+let lastTouch = 0;
+let packTimer: NodeJS.Timeout | undefined;
+
+function schedulePacking(): void {
+  if (coolingChars > MAX_WAITING_CHARS) {
+    packColdDocuments();
+    return;
+  }
+  if (packTimer) return;
+  const wait = () => {
+    const idle = Date.now() - lastTouch;
+    if (idle < PACK_AFTER_MS) {
+      packTimer = setTimeout(wait, PACK_AFTER_MS - idle);
+      packTimer.unref();
+      return;
+    }
+    packTimer = undefined;
+    packColdDocuments();
+  };
+  packTimer = setTimeout(wait, PACK_AFTER_MS);
+  packTimer.unref();
+}
+
+/** Packs every document that is no longer among the most recently used (done by a timer; tests call it). */
+export function packColdDocuments(): void {
+  for (const doc of cooling) doc.pack();
+  cooling.clear();
+  coolingChars = 0;
+}
 
 export class CompactDocument implements TextDocument {
   private plain: TextDocument | null;
@@ -39,18 +75,31 @@ export class CompactDocument implements TextDocument {
   }
 
   private touch(): void {
+    lastTouch = Date.now();
+    this.uncool();
     hot.delete(this);
     hot.add(this);
     if (hot.size > HOT_DOCUMENTS) {
       const coldest = hot.values().next().value!;
       hot.delete(coldest);
-      coldest.pack();
+      if (coldest.plain && coldest.plain.getText().length >= COMPRESS_FROM_CHARS) {
+        cooling.add(coldest);
+        coolingChars += coldest.plain.getText().length;
+        schedulePacking();
+      }
     }
   }
 
-  private pack(): void {
+  private uncool(): void {
+    if (cooling.delete(this)) coolingChars -= this.plain?.getText().length ?? 0;
+  }
+
+  /** Deflates the text (for documents no longer used). */
+  pack(): void {
     if (!this.plain || this.plain.getText().length < COMPRESS_FROM_CHARS) return;
-    this.packed = deflateRawSync(Buffer.from(this.plain.getText(), 'utf8'), { level: 1 });
+    const deflated = deflateRawSync(Buffer.from(this.plain.getText(), 'utf8'), { level: 1 });
+    // zlib hands back a view of its 16 KB output chunk: keep a copy of the bytes, not the chunk.
+    this.packed = deflated.byteLength < deflated.buffer.byteLength ? Buffer.from(deflated) : deflated;
     this.plain = null;
   }
 
@@ -62,6 +111,7 @@ export class CompactDocument implements TextDocument {
   /** Closed: forget it. */
   release(): void {
     hot.delete(this);
+    this.uncool();
   }
 
   get lineCount(): number {

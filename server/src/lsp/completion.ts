@@ -7,7 +7,6 @@ import { t } from '../core/i18n';
 import type { Checklist, Locale, Localized } from '../core/types';
 import type { LintOutcome } from './linter';
 
-export const TRIGGER_CHARACTERS = ['#', ':'];
 
 const FRONT_MATTER_KEYS = ['type', 'owner', 'status', 'updated', 'tier', 'launch_date', 'product'];
 

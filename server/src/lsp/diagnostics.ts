@@ -7,7 +7,9 @@ import { docsUrl } from '../core/rules/rule';
 import type { LineIndex } from '../core/text';
 import type { Finding, Locale, Severity, Span } from '../core/types';
 
-export const SOURCE = 'pmm-lint';
+import { SOURCE } from './basics';
+
+export { SOURCE };
 
 /** What a diagnostic carries for code actions: enough to find the finding again in the current version. */
 export interface DiagnosticData {

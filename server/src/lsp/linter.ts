@@ -2,7 +2,7 @@
 // completion, symbols and the documentReport request.
 
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isIgnored, type ResolvedConfig } from '../core/config';
@@ -13,6 +13,7 @@ import { modelFromTree, parseMarkdown } from '../core/parse';
 import type { Rule } from '../core/rules/rule';
 import type { Locale } from '../core/types';
 import { humanSize } from '../core/read-source';
+import { MARKDOWN_LANGUAGES, uriToPath } from './basics';
 import { ConfigStore } from './config-store';
 import { configErrorDiagnostic, findingToDiagnostic, type PositionAt } from './diagnostics';
 import type { ServerSettings } from './settings';
@@ -50,16 +51,7 @@ export interface LinterHost {
   configLoaded?(config: ResolvedConfig): void;
 }
 
-export const MARKDOWN_LANGUAGES = new Set(['markdown', 'mdx']);
-
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
+export { MARKDOWN_LANGUAGES, uriToPath };
 
 /**
  * How many documents keep their full outcome (tree, model, findings) in memory. Others keep nothing here: their
@@ -68,11 +60,20 @@ export function uriToPath(uri: string): string | undefined {
  */
 const MAX_CACHED_OUTCOMES = 3;
 
+/**
+ * How a lint is kept: `foreground` (a document being edited or asked about) among the outcomes above;
+ * `background` (a document linted because it was opened or a setting changed) in one slot of its own, so a burst
+ * of opened documents does not push out the documents in use; `none` (a file that is not open).
+ */
+export type Keep = 'foreground' | 'background' | 'none';
+
 export class Linter {
   readonly configs = new ConfigStore();
   private generationCounter = 0;
   /** The latest outcome per document, least recently used first. */
   private readonly cache = new Map<string, LintOutcome>();
+  /** The last outcome linted in the background (see Keep). */
+  private lastBackground: LintOutcome | null = null;
   private readonly reported = new Set<string>();
 
   constructor(
@@ -98,17 +99,30 @@ export class Linter {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    if (this.lastBackground?.uri === uri) this.lastBackground = null;
   }
 
   /** The latest outcome of a document, whatever its version or generation. */
   latest(uri: string): LintOutcome | undefined {
-    return this.cache.get(uri);
+    return this.cache.get(uri) ?? (this.lastBackground?.uri === uri ? this.lastBackground : undefined);
   }
 
   /** The cached outcome for this exact version, if any. */
   cached(doc: TextDocument): LintOutcome | undefined {
-    const c = this.cache.get(doc.uri);
+    const c = this.latest(doc.uri);
     return c && c.version === doc.version && c.generation === this.generationCounter ? c : undefined;
+  }
+
+  private remember(outcome: LintOutcome, keep: Keep): void {
+    const { uri } = outcome;
+    if (keep === 'background' && !this.cache.has(uri)) {
+      this.lastBackground = outcome;
+      return;
+    }
+    if (this.lastBackground?.uri === uri) this.lastBackground = null;
+    this.cache.delete(uri);
+    this.cache.set(uri, outcome);
+    if (this.cache.size > MAX_CACHED_OUTCOMES) this.cache.delete(this.cache.keys().next().value!);
   }
 
   /**
@@ -126,10 +140,13 @@ export class Linter {
     return this.lintNow(latest, settings);
   }
 
-  /** Synchronous part: config, engine, diagnostics. `remember: false` for files that are not open. */
-  lintNow(doc: TextDocument, settings: ServerSettings, remember = true): LintOutcome {
-    const hit = remember ? this.cached(doc) : undefined;
-    if (hit) return hit;
+  /** Synchronous part: config, engine, diagnostics; `keep` says how the outcome is kept. */
+  lintNow(doc: TextDocument, settings: ServerSettings, keep: Keep = 'foreground'): LintOutcome {
+    const hit = keep !== 'none' ? this.cached(doc) : undefined;
+    if (hit) {
+      if (keep === 'foreground') this.remember(hit, keep);
+      return hit;
+    }
     const uri = doc.uri;
     const filePath = uriToPath(uri);
     const base: LintOutcome = {
@@ -147,12 +164,8 @@ export class Linter {
       toEngineOffset: (offset) => offset,
       parsed: null,
     };
-    const outcome = this.compute(doc, base, remember ? this.cache.get(uri)?.parsed ?? null : null);
-    if (remember) {
-      this.cache.delete(uri);
-      this.cache.set(uri, outcome);
-      if (this.cache.size > MAX_CACHED_OUTCOMES) this.cache.delete(this.cache.keys().next().value!);
-    }
+    const outcome = this.compute(doc, base, keep !== 'none' ? this.latest(uri)?.parsed ?? null : null);
+    if (keep !== 'none') this.remember(outcome, keep);
     return outcome;
   }
 

@@ -1,7 +1,7 @@
 // The editor's pmmLint.* settings, read per document (multi-root: each folder may differ) and checked:
 // a wrong value is ignored with a message, never a crash.
 
-import { RULE_IDS } from '../core/rules';
+import { RULE_IDS } from '../core/rule-ids';
 import type { SeveritySetting } from '../core/types';
 
 export interface ServerSettings {

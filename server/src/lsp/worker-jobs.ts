@@ -17,7 +17,7 @@ import type { JobContext } from '../runtime/worker-host';
 import { codeActions, elementEdit, inDocumentLineBreaks, setTypeEdit } from './code-actions';
 import { completions } from './completion';
 import { hover } from './hover';
-import { Linter, uriToPath, type LintOutcome } from './linter';
+import { Linter, uriToPath, type Keep, type LintOutcome } from './linter';
 import { renderPreviewHtml } from './preview';
 import type { ServerSettings } from './settings';
 import { documentSymbols } from './symbols';
@@ -53,9 +53,12 @@ export type LspRequest =
   | { feature: 'checklists' };
 
 export type LspJob =
-  | ({ op: 'lsp'; doc: DocumentText; context: LspJobContext } & LspRequest)
+  /** `background`: linted because it was opened or settings changed, not because someone works on it. */
+  | ({ op: 'lsp'; doc: DocumentText; context: LspJobContext; background?: boolean } & LspRequest)
   /** A file that is not open (Lint Workspace): read here, within the size limit. */
-  | { op: 'lsp-file'; uri: string; context: LspJobContext };
+  | { op: 'lsp-file'; uri: string; context: LspJobContext }
+  /** The built-in checklists, for a client that asks without a document. */
+  | { op: 'lsp-checklists' };
 
 export type LspBroadcast = { kind: 'forget'; uri: string } | { kind: 'collectGarbage' };
 
@@ -89,10 +92,11 @@ const linter = new Linter({
 let reportedDependencies = 0;
 const documents = new Map<string, TextDocument>();
 
-function textDocument(d: DocumentText): TextDocument {
+function textDocument(d: DocumentText, keep: Keep): TextDocument {
   const known = documents.get(d.uri);
   if (known && known.version === d.version && known.languageId === d.languageId) return known;
   const doc = TextDocument.create(d.uri, d.languageId, d.version, d.text);
+  if (keep !== 'foreground') return doc;
   documents.delete(d.uri);
   documents.set(d.uri, doc);
   // As many as the linter keeps outcomes for; the rest are sent again with their next job.
@@ -175,17 +179,19 @@ function lintFile(uri: string, context: LspJobContext): LspReply | { skipped: st
     if (read.reason === 'too-large') return { skipped: t(locale, 'lsp.tooLarge', { file, size: humanSize(read.size), limit: humanSize(limit) }) };
     return { skipped: read.reason === 'unreadable' ? read.code : read.reason === 'not-a-file' ? 'not a regular file' : read.reason };
   }
-  const outcome = linter.lintNow(TextDocument.create(uri, 'markdown', 0, read.text), context.settings, false);
+  const outcome = linter.lintNow(TextDocument.create(uri, 'markdown', 0, read.text), context.settings, 'none');
   return reply(outcome, null);
 }
 
 export function runLspJob(job: LspJob, jobContext: JobContext): unknown {
+  if (job.op === 'lsp-checklists') return checklistSummaries();
   current = { context: job.context, logs: [], errors: [], job: jobContext };
   try {
     linter.follow(job.context.generation);
     if (job.op === 'lsp-file') return lintFile(job.uri, job.context);
-    const doc = textDocument(job.doc);
-    const outcome = linter.lintNow(doc, job.context.settings);
+    const keep: Keep = job.background ? 'background' : 'foreground';
+    const doc = textDocument(job.doc, keep);
+    const outcome = linter.lintNow(doc, job.context.settings, keep);
     return reply(outcome, featureValue(job, doc, outcome));
   } finally {
     current = null;

@@ -20,7 +20,13 @@ export function idleCollector(delayMs = 1500): { afterWork: () => void; collectG
   return {
     afterWork: () => {
       clearTimeout(timer);
-      timer = setTimeout(gc, delayMs);
+      // Twice: the first collection frees the garbage, the second (still idle) gives back the pages the first
+      // left empty, and whatever was freed meanwhile (documents packed after the work).
+      timer = setTimeout(() => {
+        gc();
+        timer = setTimeout(gc, 2 * delayMs);
+        timer.unref();
+      }, delayMs);
       timer.unref();
     },
     collectGarbage: gc,

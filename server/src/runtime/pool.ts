@@ -50,6 +50,23 @@ export interface PoolOptions {
    * bounded when every worker is busy. A job that runs out of memory there goes back to a regular worker.
    */
   reserveMemoryMb?: number;
+  /**
+   * Workers kept once the work is done (default: all of them). The others are stopped after `idleMs` without a
+   * job, which gives their memory back; a new one starts when work waits again.
+   */
+  keep?: number;
+  /** How long an extra worker may stay idle (ms; default 10 s). */
+  idleMs?: number;
+  /** Young generation of the extra workers (MiB; default youngMb): larger is faster, and they do not stay. */
+  extraYoungMb?: number;
+  /**
+   * Jobs of this priority or lower (higher numbers) are background work: they run only on extra workers, so the
+   * kept workers stay free for the work someone waits for (and small: a burst's memory goes with the extras).
+   * Needs `keep` < `size`. Default: none.
+   */
+  backgroundFrom?: number;
+  /** How many heavy jobs may run at once (default: all workers but one, at least one). */
+  heavyAtOnce?: number;
   /** Only jobs of this priority or higher (lower numbers) start a reserve worker (default: any job). */
   reserveForPriority?: number;
   /** A document whose last lint took longer than this (ms) is slow: it is scheduled as heavy (see dispatch). */
@@ -75,6 +92,8 @@ interface Slot {
   running: Running | null;
   ready: boolean;
   reserve: boolean;
+  /** A regular worker beyond `keep`: stopped when idle. */
+  extra: boolean;
   alive: boolean;
   /** Keys whose parse this worker holds. */
   holds: Set<string>;
@@ -104,6 +123,8 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: QueuedJob[] = [];
   private readonly slowKeys = new Set<string>();
+  /** Keys whose last job finished within `slowMs`. */
+  private readonly fastKeys = new Set<string>();
   private nextId = 1;
   private closed = false;
   private reserveTimer: NodeJS.Timeout | undefined;
@@ -145,6 +166,7 @@ export class WorkerPool {
   /** Forgets what the pool knows about a key (a closed document). */
   forget(key: string): void {
     this.slowKeys.delete(key);
+    this.fastKeys.delete(key);
     for (const s of this.slots) s.holds.delete(key);
   }
 
@@ -187,16 +209,21 @@ export class WorkerPool {
   }
 
   private spawn(reserve: boolean): Slot {
+    const extra = !reserve && this.slots.filter((s) => !s.reserve && !s.extra).length >= (this.options.keep ?? this.options.size);
+    const youngMb = this.options.youngMb ?? 32;
     const worker = new Worker(this.options.script, {
       workerData: this.options.workerData,
-      resourceLimits: { maxOldGenerationSizeMb: reserve ? Math.min(this.options.memoryMb, this.options.reserveMemoryMb ?? 96) : this.options.memoryMb, maxYoungGenerationSizeMb: this.options.youngMb ?? 32 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: reserve ? Math.min(this.options.memoryMb, this.options.reserveMemoryMb ?? 96) : this.options.memoryMb,
+        maxYoungGenerationSizeMb: extra ? this.options.extraYoungMb ?? youngMb : youngMb,
+      },
       // A worker's console must never reach the parent's stdout: over stdio that is the LSP channel.
       stdout: true,
       stderr: true,
     });
     worker.stdout.pipe(process.stderr, { end: false });
     worker.stderr.pipe(process.stderr, { end: false });
-    const slot: Slot = { worker, running: null, ready: false, reserve, alive: true, holds: new Set() };
+    const slot: Slot = { worker, running: null, ready: false, reserve, extra, alive: true, holds: new Set() };
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     worker.on('error', (error: Error & { code?: string }) => this.onWorkerDeath(slot, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : error.stack ?? String(error)));
     worker.on('exit', (code) => this.onWorkerDeath(slot, `the worker exited with code ${code}`));
@@ -222,8 +249,13 @@ export class WorkerPool {
     const ms = Date.now() - running.started;
     const { job } = running;
     slot.holds.add(job.key);
-    if (ms > (this.options.slowMs ?? 1000)) this.slowKeys.add(job.key);
-    else this.slowKeys.delete(job.key);
+    if (ms > (this.options.slowMs ?? 1000)) {
+      this.slowKeys.add(job.key);
+      this.fastKeys.delete(job.key);
+    } else {
+      this.slowKeys.delete(job.key);
+      this.fastKeys.add(job.key);
+    }
     if (reply.kind === 'result') job.resolve({ kind: 'done', value: reply.value, ms });
     else job.resolve({ kind: 'failed', error: reply.error });
     this.afterJob(slot);
@@ -234,6 +266,7 @@ export class WorkerPool {
     return setTimeout(() => {
       if (slot.running?.job !== job) return;
       this.slowKeys.add(job.key);
+      this.fastKeys.delete(job.key);
       slot.running = null;
       this.retire(slot);
       job.resolve({ kind: 'timeout', ms: Date.now() - (job.startedAt ?? Date.now()) });
@@ -273,37 +306,90 @@ export class WorkerPool {
     void slot.worker.terminate().catch(() => {});
   }
 
+  /** A reserve or extra worker is stopped once it has been idle for a while. */
   private afterJob(slot: Slot): void {
-    if (!slot.reserve) return;
     clearTimeout(slot.idleTimer);
+    if (!slot.reserve && !slot.extra) return;
     slot.idleTimer = setTimeout(() => {
       if (!slot.running && slot.alive) this.retire(slot);
-    }, RESERVE_IDLE_MS);
+    }, slot.reserve ? RESERVE_IDLE_MS : this.options.idleMs ?? RESERVE_IDLE_MS);
     slot.idleTimer.unref();
+  }
+
+  /** Background work (see `backgroundFrom`): runs on extra workers only. */
+  private isBackground(job: QueuedJob): boolean {
+    return this.hasExtras() && job.priority >= this.options.backgroundFrom!;
+  }
+
+  /**
+   * Whether a slot may take a job (ignoring the heavy limit). With extra workers, the kept ones take neither
+   * background work nor heavy documents, nor documents not yet seen to be quick (unless someone waits for the
+   * answer): they stay free for the documents someone is working on.
+   */
+  private fits(slot: Slot, job: QueuedJob): boolean {
+    if (slot.reserve) return !this.isHeavy(job) && !job.regularOnly && !this.isBackground(job);
+    return slot.extra || !this.needsExtra(job);
+  }
+
+  private needsExtra(job: QueuedJob): boolean {
+    if (!this.hasExtras()) return false;
+    const urgent = job.priority <= (this.options.reserveForPriority ?? -Infinity);
+    return this.isBackground(job) || this.isHeavy(job) || (!urgent && !this.fastKeys.has(job.key));
+  }
+
+  private hasExtras(): boolean {
+    return this.options.backgroundFrom !== undefined && (this.options.keep ?? this.options.size) < this.options.size;
   }
 
   private dispatch(): void {
     if (this.closed) return;
     while (this.queue.length) {
-      const regular = this.slots.filter((s) => !s.reserve);
-      while (regular.length < this.options.size) regular.push(this.spawn(false));
+      this.spawnIfNeeded();
       const idle = this.slots.filter((s) => s.alive && s.ready && !s.running);
       if (idle.length === 0) break;
       // The first job that may run now. Heavy jobs (large, or a document known to be slow) run on at most all
       // workers but one, so one stays free for the others and only one heavy job holds memory at a time on two
-      // cores; they never go to the reserve worker.
+      // cores; they never go to the reserve worker. The queue is sorted, so once background jobs cannot run,
+      // none after them can.
       const heavyRunning = this.slots.filter((s) => s.running && this.isHeavy(s.running.job)).length;
-      const heavyAllowed = heavyRunning < Math.max(1, this.options.size - 1) && idle.some((s) => !s.reserve);
-      const regularIdle = idle.some((s) => !s.reserve);
-      const index = this.queue.findIndex((j) => (this.isHeavy(j) ? heavyAllowed : regularIdle || !j.regularOnly));
-      if (index < 0) break;
-      const [job] = this.queue.splice(index, 1);
-      const regularOnly = this.isHeavy(job) || job.regularOnly;
-      const fits = idle.filter((s) => !(s.reserve && regularOnly));
-      const slot = fits.find((s) => s.holds.has(job.key)) ?? fits.find((s) => !s.reserve) ?? fits[0];
+      const heavyAllowed = heavyRunning < (this.options.heavyAtOnce ?? Math.max(1, this.options.size - 1));
+      const backgroundIdle = idle.some((s) => s.extra) || this.options.backgroundFrom === undefined;
+      // One job per document at a time: the next waits for what the running one learns (its parse, whether
+      // the document is slow).
+      const runningKeys = new Set(this.slots.map((s) => s.running?.job.key));
+      let job: QueuedJob | undefined;
+      let slot: Slot | undefined;
+      for (let i = 0; i < this.queue.length; i++) {
+        const j = this.queue[i];
+        if (this.isBackground(j) && !backgroundIdle) break;
+        if ((this.isHeavy(j) && !heavyAllowed) || (j.key !== '' && runningKeys.has(j.key))) continue;
+        const fits = idle.filter((s) => this.fits(s, j));
+        if (!fits.length) continue;
+        // Where its parse is; else a kept worker for work someone waits for; else any.
+        slot = fits.find((s) => s.holds.has(j.key)) ?? fits.find((s) => !s.reserve && !s.extra) ?? fits.find((s) => !s.reserve) ?? fits[0];
+        job = j;
+        this.queue.splice(i, 1);
+        break;
+      }
+      if (!job || !slot) break;
       this.start(slot, job);
     }
     this.considerReserve();
+  }
+
+  /** Workers start as work needs them: one more when a waiting job has no worker that could take it. */
+  private spawnIfNeeded(): void {
+    const regular = this.slots.filter((s) => !s.reserve);
+    if (regular.length >= this.options.size) return;
+    if (regular.filter((s) => !s.extra).length < (this.options.keep ?? this.options.size)) {
+      this.spawn(false);
+      return;
+    }
+    // Only extra workers take background work and heavy documents (see fits); the queue is sorted, so the
+    // first and last jobs tell what waits.
+    const free = regular.filter((s) => !s.running);
+    if (free.some((s) => s.extra)) return;
+    if (this.needsExtra(this.queue[0]) || this.needsExtra(this.queue[this.queue.length - 1]) || free.length === 0) this.spawn(false);
   }
 
   private start(slot: Slot, job: QueuedJob): void {
@@ -322,12 +408,21 @@ export class WorkerPool {
     slot.worker.postMessage({ id: job.id, payload });
   }
 
+  /** Whether a job of this priority or higher waits that a reserve worker could take (the queue is sorted). */
+  private waitingFor(priority: number): boolean {
+    for (const j of this.queue) {
+      if (j.priority > priority) return false;
+      if (!this.isHeavy(j) && !j.regularOnly) return true;
+    }
+    return false;
+  }
+
   /** Starts a reserve worker when jobs wait and every worker has been busy for a while. */
   private considerReserve(): void {
     const after = this.options.reserveAfterMs ?? 0;
     clearTimeout(this.reserveTimer);
     const urgent = this.options.reserveForPriority ?? Infinity;
-    if (after <= 0 || !this.queue.some((j) => j.priority <= urgent && !this.isHeavy(j) && !j.regularOnly) || this.slots.some((s) => s.reserve) || this.slots.some((s) => !s.running)) return;
+    if (after <= 0 || this.slots.some((s) => s.reserve || !s.running) || !this.waitingFor(urgent)) return;
     let newest = 0;
     for (const s of this.slots) newest = Math.max(newest, s.running!.started);
     const wait = newest + after - Date.now();

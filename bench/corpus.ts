@@ -52,10 +52,10 @@ const SECTIONS = [
   ['Core value proposition', (r: () => number) => paragraph(r)],
   ['Pricing & packaging', (r: () => number) => `Included in Pro at $49 per seat per month. ${paragraph(r)}`],
   ['Channel plan', (r: () => number) => table(r, 6)],
-  ['Key dates', (r: () => number) => '- Beta: 2027-01-15\n- GA: 2027-02-01\n- Webinar: 2027-02-10'],
+  ['Key dates', () => '- Beta: 2027-01-15\n- GA: 2027-02-01\n- Webinar: 2027-02-10'],
   ['Sales enablement', (r: () => number) => `${list(r, 4)}\n\n${paragraph(r)}`],
-  ['Success metrics', (r: () => number) => '- 500 workspaces using alerts by 2027-03-31\n- Trial-to-paid from 12% to 15% within 60 days of GA'],
-  ['Owners', (r: () => number) => '| Lane | Owner |\n|---|---|\n| Launch lead | Dana Li (PMM) |\n| Product | Ana Ruiz (PM) |\n| Engineering | Kim Lee |'],
+  ['Success metrics', () => '- 500 workspaces using alerts by 2027-03-31\n- Trial-to-paid from 12% to 15% within 60 days of GA'],
+  ['Owners', () => '| Lane | Owner |\n|---|---|\n| Launch lead | Dana Li (PMM) |\n| Product | Ana Ruiz (PM) |\n| Engineering | Kim Lee |'],
   ['Rollback & contingency', (r: () => number) => `${list(r, 3)}\n\nGo/no-go: ${sentence(r, 10)}`],
   ['客户洞察', (r: () => number) => `${ZH.join('，')}。\n\n${list(r, 3)}`],
 ] as const;

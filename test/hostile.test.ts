@@ -13,11 +13,10 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { runCli, ROOT } from './helpers/cli';
 import { LspClient, uriOf } from './helpers/lsp';
 import { makeTree, FLAWED_GTM } from './helpers/tmp';
-import { BUILT_IN_CHECKLISTS, validateChecklist } from '../server/src/core/checklist';
+import { BUILT_IN_CHECKLISTS } from '../server/src/core/checklist';
 import { parseIncrementally } from '../server/src/core/incremental';
 import { lintText } from '../server/src/core/lint';
 import { MAX_TREE_DEPTH, parseMarkdown } from '../server/src/core/parse';
-import type { Checklist } from '../server/src/core/types';
 
 // The machine that runs the tests has two slow cores: bounds are generous, and still far below a hang.
 const RUN_BOUND_MS = 30_000;

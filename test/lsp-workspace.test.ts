@@ -4,12 +4,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createConnection } from 'vscode-languageserver/node';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { RULES } from '../server/src/core/rules';
-import type { Rule } from '../server/src/core/rules/rule';
-import { startServer } from '../server/src/server';
-import { LspClient, ROOT, streamPair, uriOf } from './helpers/lsp';
+import { LspClient, ROOT, uriOf } from './helpers/lsp';
 import { FLAWED_GTM, makeTree } from './helpers/tmp';
 
 const EN_FLAWED = fs.readFileSync(path.join(ROOT, 'examples', 'en', 'gtm-brief.flawed.md'), 'utf8');

@@ -1,7 +1,6 @@
 import type { Table } from 'mdast';
 import { sectionAt, spanOf, type Section } from '../model';
 import { DATE_COL, DATE_RE, VAGUE_DATE_RE } from '../text';
-import type { Span } from '../types';
 import { vagueFrontMatterDates } from './front-matter';
 import { reportCheckProblems, type Rule } from './rule';
 import type { CheckFn } from '../content';

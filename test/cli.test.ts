@@ -154,6 +154,18 @@ describe('CLI inputs', () => {
       t.cleanup();
     }
   });
+  it('a folder and a glob find the same Markdown files, whatever the case of their extension', async () => {
+    const tree = makeTree({ 'a/LAUNCH-BRIEF.MD': FLAWED_GTM, 'a/notes.Markdown': '# Notes\n', 'a/plan.txt': 'not Markdown\n', 'a/b.md': '# B\n' });
+    try {
+      const files = async (args: string[]) => (JSON.parse((await runCli(['--format', 'json', ...args], { cwd: tree.dir })).stdout) as Array<{ file: string }>).map((r) => path.basename(r.file)).sort();
+      const expected = ['LAUNCH-BRIEF.MD', 'b.md', 'notes.Markdown'];
+      assert.deepEqual(await files(['a']), expected);
+      assert.deepEqual(await files(['a/*']), expected);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
   it('an unreadable folder entry (a dangling symlink named on the command line) is reported with exit 2', async () => {
     const t = makeTree({ 'doc.md': FLAWED_GTM });
     try {

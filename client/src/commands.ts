@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { MARKDOWN_GLOB } from '../../server/src/core/markdown-files';
 import { local, other, uiLanguage } from './language';
 import type { PreviewPanel } from './preview';
 import { CHECKLISTS, ELEMENT_EDIT, LINT_FILES, SET_TYPE_EDIT, type ChecklistSummary, type LintFileSummary } from './protocol';
@@ -155,7 +156,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     }),
 
     register('lintWorkspace', async () => {
-      const files = await vscode.workspace.findFiles('**/*.{md,markdown,mdx,mkd}', '**/{node_modules,.git,.vscode-test}/**');
+      const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, '**/{node_modules,.git,.vscode-test}/**');
       if (files.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No Markdown files in the workspace.'));
         return [];

@@ -14,6 +14,7 @@ import { formatStylish } from './format/stylish';
 import { escapeForTerminal } from './format/terminal';
 import { BUDGET_LIMITS, budgetOf, HEAVY_CHARS, threadCount } from './runtime/budget';
 import { configCache } from './runtime/config-cache';
+import { isMarkdownFile } from './core/markdown-files';
 import { markdownFilesIn } from './runtime/walk';
 import type { CliJob, FileJob, FileOutcome, LintOptions } from './runtime/lint-file';
 import { WorkerPool, type JobOutcome } from './runtime/pool';
@@ -201,7 +202,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       } else if (stat) {
         files.set(abs, true);
       } else if (isDynamicPattern(arg)) {
-        const matched = globSync(arg, { cwd: io.cwd, absolute: true, ignore: DEFAULT_IGNORES }).filter((f) => /\.(md|markdown|mdx|mkd)$/i.test(f));
+        const matched = globSync(arg, { cwd: io.cwd, absolute: true, ignore: DEFAULT_IGNORES }).filter(isMarkdownFile);
         if (matched.length === 0) fail(t(locale, 'cli.noMatch', { pattern: arg }));
         for (const f of matched.map((g) => path.normalize(g))) if (!files.has(f)) files.set(f, false);
       } else {

@@ -5,6 +5,7 @@ import { checklistPattern, pickElements } from './elements';
 import type { DocumentModel } from './model';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { withoutDocumentExtension } from './markdown-files';
 import { hasCjk, normalizeLabel } from './text';
 import { tokens as vocabTokens } from './vocab';
 import type { Checklist } from './types';
@@ -170,7 +171,7 @@ const variantCache = new WeakMap<Checklist, Map<string, Checklist>>();
 export function checklistFor(checklist: Checklist, model: DocumentModel, filePath: string | undefined): Checklist {
   if (!checklist.variants?.length) return checklist;
   const title = readName(documentTitle(model));
-  const base = filePath ? readName((filePath.split(/[\\/]/).pop() ?? '').replace(/\.(md|markdown|mdx|mkd|txt)$/i, '')) : null;
+  const base = filePath ? readName(withoutDocumentExtension(filePath.split(/[\\/]/).pop() ?? '')) : null;
   const variant = checklist.variants.find(
     (v) =>
       v.titleWords.some((w) => namesTerm(title, w) || (base !== null && namesTerm(base, w))) &&
@@ -227,7 +228,7 @@ export function gatherEvidence(model: DocumentModel, filePath: string | undefine
   const title = documentTitle(model);
   const titleName = readName(title);
   const parts = filePath ? filePath.split(/[\\/]/).filter(Boolean) : [];
-  const base = (parts.pop() ?? '').replace(/\.(md|markdown|mdx|mkd|txt)$/i, '');
+  const base = withoutDocumentExtension(parts.pop() ?? '');
   const fileName = readName(base);
   const folders = parts.slice(-2).map(readName);
   const headings = model.sections.filter((sec) => sec !== model.title).map((sec) => sec.heading);
@@ -351,7 +352,7 @@ export function detectType(model: DocumentModel, filePath: string | undefined, c
  */
 export function suggestTypes(model: DocumentModel, filePath: string | undefined, checklists: readonly Checklist[], limit = 3): Checklist[] {
   const detection = detectType(model, filePath, checklists);
-  const base = filePath ? (filePath.split(/[\\/]/).pop() ?? '').replace(/\.(md|markdown|mdx|mkd|txt)$/i, '') : '';
+  const base = filePath ? withoutDocumentExtension(filePath.split(/[\\/]/).pop() ?? '') : '';
   const tokens = base ? fileNameTokens(base) : [];
   const ranked = checklists
     .map((checklist) => {

@@ -4,8 +4,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isMarkdownFile } from '../core/markdown-files';
 
-const MARKDOWN_FILE = /\.(md|markdown|mdx|mkd)$/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
 
 /** Markdown files under `root` (dot files and folders, node_modules, .git skipped), and the folders it could not read. */
@@ -40,7 +40,7 @@ export function markdownFilesIn(root: string): { files: string[]; unreadable: Ar
         }
       }
       if (isFolder) stack.push(p);
-      else if (MARKDOWN_FILE.test(entry.name)) {
+      else if (isMarkdownFile(entry.name)) {
         let key = p;
         try {
           key = fs.realpathSync(p);

@@ -114,12 +114,18 @@ describe('budget per document: language server', () => {
     tree.cleanup();
   });
 
-  it('answers for another document within 1 s while a slow one is linted, and stops the slow one with one notice', async () => {
-    const slow = uriOf(path.join(tree.dir, 'slow.md'));
-    const brief = uriOf(path.join(tree.dir, 'brief.md'));
+  /** A brief, linted, then a slow document opened beside it (named after `prefix`). */
+  const briefBesideSlow = async (prefix: string) => {
+    const slow = uriOf(path.join(tree.dir, `${prefix}slow.md`));
+    const brief = uriOf(path.join(tree.dir, `${prefix}brief.md`));
     client.open(brief, FLAWED_GTM);
     await client.diagnosticsFor(brief, 1);
     client.open(slow, SLOW_BRACKETS + SLOW_LAZY);
+    return { slow, brief };
+  };
+
+  it('answers for another document within 1 s while a slow one is linted, and stops the slow one with one notice', async () => {
+    const { slow, brief } = await briefBesideSlow('');
     // While the slow document is being linted: a hover, an outline and a keystroke's diagnostics for the brief.
     let t0 = process.hrtime.bigint();
     const symbols = (await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: brief } })) as unknown[];
@@ -145,11 +151,7 @@ describe('budget per document: language server', () => {
   });
 
   it('while someone types in a slow document, another document still gets its answers and diagnostics within 1 s', async () => {
-    const slow = uriOf(path.join(tree.dir, 'typed-slow.md'));
-    const brief = uriOf(path.join(tree.dir, 'typed-brief.md'));
-    client.open(brief, FLAWED_GTM);
-    await client.diagnosticsFor(brief, 1);
-    client.open(slow, SLOW_BRACKETS + SLOW_LAZY);
+    const { slow, brief } = await briefBesideSlow('typed-');
     let text = FLAWED_GTM;
     const worst = { request: 0, diagnostics: 0 };
     for (let i = 0; i < 6; i++) {

@@ -1,5 +1,6 @@
 // npm run bench: the performance figures of pmm-lint beside their anchors, in one run, as medians after warm-up.
-//   engine  lint of a 20 KB / 1 MB / 10 MB GTM brief, and its ratio to a bare remark-parse parse of the same text
+//   engine  lint of a 20 KB / 1 MB / 10 MB GTM brief, and its ratio to a bare remark-parse parse of the same text;
+//           the document model's growth over eight times as many headings
 //   server  didChange -> publishDiagnostics latency over stdio, p50 / p95 of single-character edits (debounce 0)
 //   cli     wall time and peak RSS over 2,000 documents of ~20 KB, beside markdownlint-cli2 and remark-cli
 //   memory  the server's RSS after opening the 2,000 documents
@@ -13,6 +14,7 @@ import { unified } from 'unified';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../server/src/core/config';
 import { lintText } from '../server/src/core/lint';
+import { modelFromTree, parseMarkdown } from '../server/src/core/parse';
 import { LspClient, uriOf } from '../test/helpers/lsp';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/protocol';
 import { gtmBrief } from './corpus';
@@ -157,6 +159,16 @@ async function main(): Promise<void> {
     results[`engine ${label}`] = { lintMs: lint, parseMs: parse, ratio: lint / parse };
     rows.push([`engine lint ${label}`, `${ms(lint)} ms`, `remark-parse ${ms(parse)} ms`, `× ${(lint / parse).toFixed(2)}`, 'target ≤ 1.3× (20 KB)']);
     console.error(`engine ${label}: lint ${ms(lint)} ms, parse ${ms(parse)} ms`);
+  }
+
+  // Growth of the document model: headings alone, eight times as many (linear about 8-13, quadratic about 64).
+  if (part('engine')) {
+    const headings = (n: number) => '---\ntype: gtm-brief\n---\n' + Array.from({ length: n }, (_, i) => `${'#'.repeat(1 + (i % 4))} H${i}\n`).join('');
+    const [small, large] = [5_000, 40_000].map((n) => { const text = headings(n); return { text, root: parseMarkdown(text) }; });
+    const [smallMs, largeMs] = [small, large].map((x) => time(() => modelFromTree(x.text, x.root), quick ? 5 : 9, 1));
+    results.modelGrowth = { smallMs, largeMs, ratio: largeMs / smallMs };
+    rows.push(['model growth, 5,000 → 40,000 headings', `${ms(smallMs)} → ${ms(largeMs)} ms`, `× ${(largeMs / smallMs).toFixed(1)}`, '', 'linear ≈ 8-13, quadratic ≈ 64']);
+    console.error(`model growth: ${ms(smallMs)} -> ${ms(largeMs)} ms`);
   }
 
   // Server latency.

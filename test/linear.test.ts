@@ -5,7 +5,9 @@
 // lintText takes: parseMarkdown, then modelFromTree and lintModel) and written by all three formatters; the time
 // of our own work (everything after the parse) is bounded tightly, the whole run generously: the parse is
 // micromark's (its figures are in the comments, measured on the 2-core test machine under load) and linear too.
-// A doubling test checks the model's growth directly. Then escapeForTerminal through the stylish formatter.
+// The model's growth ratio (headings x8) is a figure of `npm run bench` (engine part), not a timed test here: the
+// 150,000 identical headings below took 176 s when sections were closed in quadratic time. Then escapeForTerminal
+// through the stylish formatter.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -176,31 +178,6 @@ describe('shapes that threw or took quadratic time', { timeout: 600_000 }, () =>
     const added = elements.filter((e) => e.id === first.id).length;
     assert.equal(first.vocabulary?.en?.length, (base.elements[0].vocabulary?.en?.length ?? 0) + added);
     assert.ok(took < 2_000, `took ${took} ms`);
-  });
-});
-
-describe('growth', { timeout: 300_000 }, () => {
-  it('the model of four times as many headings takes about four times as long (min of 5 runs, ratio < 9)', (t) => {
-    // Headings alone: the model's work is all in its sections, nothing else hides their growth.
-    const doc = (n: number) => FM + Array.from({ length: n }, (_, i) => `${'#'.repeat(1 + (i % 4))} H${i}\n`).join('');
-    const best = (text: string) => {
-      const root = parseMarkdown(text);
-      modelFromTree(text, root); // warm-up: the first run also compiles
-      let min = Infinity;
-      for (let k = 0; k < 5; k++) {
-        const start = performance.now();
-        modelFromTree(text, root);
-        min = Math.min(min, performance.now() - start);
-      }
-      return min;
-    };
-    const small = best(doc(10_000));
-    const large = best(doc(40_000));
-    t.diagnostic(`10,000 headings: ${small.toFixed(1)} ms, 40,000: ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(2)}`);
-    // Four times the size, so linear (ratio about 4) and quadratic (about 16) stay apart on a busy machine too:
-    // twice the size gave 2.1 when quiet and 3.1 under load. Before the fix, 2x gave ratio 3.9 (819 ms and
-    // 3,161 ms: each heading walked every section to close the open ones).
-    assert.ok(large / small < 9, `ratio ${(large / small).toFixed(2)}`);
   });
 });
 

@@ -200,185 +200,177 @@ function property(body: string, negated: boolean, source: string): { name: strin
 
 const COUNT = /\{(\d+)(?:(,)(\d*))?\}/y;
 
-/**
- * Translates a pattern that is valid JavaScript with the flags 'iu' (checked before) into RE2's syntax with the
- * same meaning. Throws a PatternError for what RE2 cannot do.
- */
-export function toRe2(source: string): string {
-  let i = 0;
-  let out = '';
-  const n = source.length;
+/** Escapes that stand for one code point. */
+const SIMPLE_ESCAPES: Record<string, number> = { t: 0x09, n: 0x0a, v: 0x0b, f: 0x0c, r: 0x0d, '0': 0 };
 
-  const codePointAt = (at: number) => source.codePointAt(at)!;
-  const charLength = (cp: number) => (cp > 0xffff ? 2 : 1);
+type Atom = { cp: number } | { set: string; bare?: boolean };
 
-  /** An escape at `i` (after the backslash has been seen at i - 1): a code point, or a set in RE2's syntax. */
-  const escape = (inClass: boolean): { cp: number } | { set: string; bare?: boolean } => {
-    const c = source[i];
+/** Nothing (`[]`), or anything when negated (`[^]`), as a class RE2 reads. */
+const emptyClass = (negated: boolean) => (negated ? `[${rangesText(ALL)}]` : `[^${rangesText(ALL)}]`);
+
+/** Reads a JavaScript pattern left to right and writes RE2's syntax; `i` is the reading position. */
+class Re2Translator {
+  private i = 0;
+  constructor(private readonly source: string) {}
+
+  run(): string {
+    const { source } = this;
+    let out = '';
+    while (this.i < source.length) {
+      const c = source[this.i];
+      if (c === '\\') {
+        this.i++;
+        const e = this.escape(false);
+        out += 'cp' in e ? hex(e.cp) : e.bare ? e.set : e.set ? `[${e.set}]` : emptyClass(false);
+      } else if (c === '[') out += this.characterClass();
+      else if (c === '.') {
+        out += `[^${rangesText(JS_LINE_END)}]`;
+        this.i++;
+      } else if (c === '(') out += this.group();
+      else if (c === '{') out += this.count();
+      else {
+        const cp = this.codePoint();
+        // A lone surrogate as its code, so that RE2 reads it as one.
+        out += cp >= 0xd800 && cp <= 0xdfff ? hex(cp) : String.fromCodePoint(cp);
+      }
+    }
+    return out;
+  }
+
+  /** The code point at `i`, stepping over it. */
+  private codePoint(): number {
+    const cp = this.source.codePointAt(this.i)!;
+    this.i += cp > 0xffff ? 2 : 1;
+    return cp;
+  }
+
+  /** An escape at `i` (after the backslash): a code point, or a set in RE2's syntax. */
+  private escape(inClass: boolean): Atom {
+    const { source } = this;
+    const c = source[this.i++];
+    if (c in SIMPLE_ESCAPES) return { cp: SIMPLE_ESCAPES[c] };
     switch (c) {
       case 'd':
       case 'D':
       case 'w':
       case 'W':
-        i++;
+      case 'B':
         return { set: '\\' + c, bare: true };
+      case 'b':
+        return inClass ? { cp: 0x08 } : { set: '\\b', bare: true };
       case 's':
-        i++;
         return { set: rangesText(JS_SPACE) };
       case 'S':
-        i++;
         return { set: rangesText(complement(JS_SPACE)) };
-      case 'b':
-        i++;
-        if (inClass) return { cp: 0x08 };
-        return { set: '\\b', bare: true };
-      case 'B':
-        i++;
-        return { set: '\\B', bare: true };
-      case 't':
-        i++;
-        return { cp: 0x09 };
-      case 'n':
-        i++;
-        return { cp: 0x0a };
-      case 'v':
-        i++;
-        return { cp: 0x0b };
-      case 'f':
-        i++;
-        return { cp: 0x0c };
-      case 'r':
-        i++;
-        return { cp: 0x0d };
-      case '0':
-        i++;
-        return { cp: 0 };
-      case 'c': {
-        const letter = source.charCodeAt(i + 1);
-        i += 2;
-        return { cp: letter % 32 };
-      }
-      case 'x': {
-        const cp = parseInt(source.slice(i + 1, i + 3), 16);
-        i += 3;
-        return { cp };
-      }
-      case 'u': {
-        if (source[i + 1] === '{') {
-          const end = source.indexOf('}', i);
-          const cp = parseInt(source.slice(i + 2, end), 16);
-          i = end + 1;
-          return { cp };
-        }
-        let cp = parseInt(source.slice(i + 1, i + 5), 16);
-        i += 5;
-        // A surrogate pair written as two escapes is one code point under 'u'.
-        if (cp >= 0xd800 && cp <= 0xdbff && source[i] === '\\' && source[i + 1] === 'u' && /^[dD][c-fC-F][0-9a-fA-F]{2}$/.test(source.slice(i + 2, i + 6))) {
-          const low = parseInt(source.slice(i + 2, i + 6), 16);
-          cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-          i += 6;
-        }
-        return { cp };
-      }
+      case 'c':
+        return { cp: source.charCodeAt(this.i++) % 32 };
+      case 'x':
+        this.i += 2;
+        return { cp: parseInt(source.slice(this.i - 2, this.i), 16) };
+      case 'u':
+        return { cp: this.unicodeEscape() };
       case 'p':
       case 'P': {
-        const end = source.indexOf('}', i);
-        const body = source.slice(i + 2, end);
-        i = end + 1;
+        const end = source.indexOf('}', this.i);
+        const body = source.slice(this.i + 1, end);
+        this.i = end + 1;
         const prop = property(body, c === 'P', source);
-        if ('ranges' in prop) return { set: rangesText(prop.ranges) };
-        return { set: `\\${c}{${prop.name}}`, bare: true };
+        return 'ranges' in prop ? { set: rangesText(prop.ranges) } : { set: `\\${c}{${prop.name}}`, bare: true };
       }
       case 'k':
         throw new PatternError(source, NO_LOOKAROUND);
       default:
         if (c >= '1' && c <= '9') throw new PatternError(source, NO_LOOKAROUND);
         // An escaped syntax character (`\.`, `\(`, `\/`, `\-`).
-        i++;
         return { cp: c.charCodeAt(0) };
     }
-  };
+  }
+
+  /** `\u{...}`, `\uXXXX`, or a surrogate pair written as two escapes (one code point under 'u'); `i` after the u. */
+  private unicodeEscape(): number {
+    const { source } = this;
+    if (source[this.i] === '{') {
+      const end = source.indexOf('}', this.i);
+      const cp = parseInt(source.slice(this.i + 1, end), 16);
+      this.i = end + 1;
+      return cp;
+    }
+    let cp = parseInt(source.slice(this.i, this.i + 4), 16);
+    this.i += 4;
+    if (cp >= 0xd800 && cp <= 0xdbff && source[this.i] === '\\' && source[this.i + 1] === 'u' && /^[dD][c-fC-F][0-9a-fA-F]{2}$/.test(source.slice(this.i + 2, this.i + 6))) {
+      const low = parseInt(source.slice(this.i + 2, this.i + 6), 16);
+      cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+      this.i += 6;
+    }
+    return cp;
+  }
 
   /** A class atom at `i`: a code point or a set. */
-  const classAtom = (): { cp: number } | { set: string } => {
-    if (source[i] === '\\') {
-      i++;
-      return escape(true);
+  private classAtom(): Atom {
+    if (this.source[this.i] === '\\') {
+      this.i++;
+      return this.escape(true);
     }
-    const cp = codePointAt(i);
-    i += charLength(cp);
-    return { cp };
-  };
+    return { cp: this.codePoint() };
+  }
 
-  const characterClass = (): string => {
-    i++; // '['
-    const negated = source[i] === '^';
-    if (negated) i++;
-    if (source[i] === ']') {
-      i++;
-      // `[]` matches nothing, `[^]` any character.
-      return negated ? `[${rangesText(ALL)}]` : `[^${rangesText(ALL)}]`;
-    }
+  private characterClass(): string {
+    const { source } = this;
+    const n = source.length;
+    this.i++; // '['
+    const negated = source[this.i] === '^';
+    if (negated) this.i++;
     let body = '';
-    while (i < n && source[i] !== ']') {
-      const atom = classAtom();
-      if ('cp' in atom && source[i] === '-' && source[i + 1] !== ']' && i + 1 < n) {
-        i++; // '-'
-        const hi = classAtom();
+    while (this.i < n && source[this.i] !== ']') {
+      const atom = this.classAtom();
+      if ('cp' in atom && source[this.i] === '-' && source[this.i + 1] !== ']' && this.i + 1 < n) {
+        this.i++; // '-'
+        const hi = this.classAtom();
         // JavaScript has checked that both ends are characters, in order.
         body += `${hex(atom.cp)}-${hex((hi as { cp: number }).cp)}`;
       } else {
         body += 'cp' in atom ? hex(atom.cp) : atom.set;
       }
     }
-    i++; // ']'
-    // An empty body (`[\P{Any}]`) matches nothing, or anything when negated.
-    if (!body) return negated ? `[${rangesText(ALL)}]` : `[^${rangesText(ALL)}]`;
-    return `[${negated ? '^' : ''}${body}]`;
-  };
-
-  while (i < n) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      const e = escape(false);
-      if ('cp' in e) out += hex(e.cp);
-      else if (e.bare) out += e.set;
-      else out += e.set ? `[${e.set}]` : `[^${rangesText(ALL)}]`;
-    } else if (c === '[') {
-      out += characterClass();
-    } else if (c === '.') {
-      out += `[^${rangesText(JS_LINE_END)}]`;
-      i++;
-    } else if (c === '(') {
-      i++;
-      if (source[i] === '?') {
-        const next = source[i + 1];
-        if (next === '=' || next === '!' || (next === '<' && (source[i + 2] === '=' || source[i + 2] === '!'))) throw new PatternError(source, NO_LOOKAROUND);
-        // `(?:` stays; a named group `(?<name>` becomes a plain group; modifiers (`(?i:`, newer JavaScript) are not read.
-        if (next === '<') i = source.indexOf('>', i) + 1;
-        else if (next === ':') i += 2;
-        else throw new PatternError(source, `${LINEAR_ENGINE_NOTE}, which does not read the group '${source.slice(i - 1, i + 4)}'`);
-      }
-      out += '(?:';
-    } else if (c === '{') {
-      // Under 'u' a '{' is always a count: {n}, {n,} or {n,m}.
-      COUNT.lastIndex = i;
-      const m = COUNT.exec(source);
-      if (!m) throw new PatternError(source, `invalid count at '${source.slice(i, i + 12)}'`);
-      const min = Number(m[1]);
-      const max = m[3] ? Number(m[3]) : undefined;
-      if (min > MAX_REPEAT || (max !== undefined && max > MAX_REPEAT)) {
-        throw new PatternError(source, `${LINEAR_ENGINE_NOTE}, which repeats at most ${MAX_REPEAT} times: '${m[0]}'`);
-      }
-      out += m[2] ? `{${min},${max ?? ''}}` : `{${min}}`;
-      i += m[0].length;
-    } else {
-      const cp = codePointAt(i);
-      i += charLength(cp);
-      // A lone surrogate as its code, so that RE2 reads it as one.
-      out += cp >= 0xd800 && cp <= 0xdfff ? hex(cp) : String.fromCodePoint(cp);
-    }
+    this.i++; // ']'
+    // `[]` and an empty body (`[\P{Any}]`) match nothing, or anything when negated.
+    return body ? `[${negated ? '^' : ''}${body}]` : emptyClass(negated);
   }
-  return out;
+
+  /** A group's opening at `i`: every kind becomes `(?:`; lookarounds and modifiers are refused. */
+  private group(): string {
+    const { source } = this;
+    this.i++;
+    if (source[this.i] !== '?') return '(?:';
+    const next = source[this.i + 1];
+    if (next === '=' || next === '!' || (next === '<' && (source[this.i + 2] === '=' || source[this.i + 2] === '!'))) throw new PatternError(source, NO_LOOKAROUND);
+    // `(?:` stays; a named group `(?<name>` becomes a plain group; modifiers (`(?i:`, newer JavaScript) are not read.
+    if (next === '<') this.i = source.indexOf('>', this.i) + 1;
+    else if (next === ':') this.i += 2;
+    else throw new PatternError(source, `${LINEAR_ENGINE_NOTE}, which does not read the group '${source.slice(this.i - 1, this.i + 4)}'`);
+    return '(?:';
+  }
+
+  /** A count at `i`: under 'u' a '{' is always one ({n}, {n,} or {n,m}), bounded by RE2's limit. */
+  private count(): string {
+    const { source } = this;
+    COUNT.lastIndex = this.i;
+    const m = COUNT.exec(source);
+    if (!m) throw new PatternError(source, `invalid count at '${source.slice(this.i, this.i + 12)}'`);
+    const min = Number(m[1]);
+    const max = m[3] ? Number(m[3]) : undefined;
+    if (min > MAX_REPEAT || (max !== undefined && max > MAX_REPEAT)) {
+      throw new PatternError(source, `${LINEAR_ENGINE_NOTE}, which repeats at most ${MAX_REPEAT} times: '${m[0]}'`);
+    }
+    this.i += m[0].length;
+    return m[2] ? `{${min},${max ?? ''}}` : `{${min}}`;
+  }
+}
+
+/**
+ * Translates a pattern that is valid JavaScript with the flags 'iu' (checked before) into RE2's syntax with the
+ * same meaning. Throws a PatternError for what RE2 cannot do.
+ */
+export function toRe2(source: string): string {
+  return new Re2Translator(source).run();
 }

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { messageIds, t, localeFromEnv } from '../server/src/core/i18n';
 import { RULES } from '../server/src/core/rules';
+import { checkPositioningStatement } from '../server/src/core/rules/positioning-statement';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1].replace(/Zh$/, '')).sort();
 
@@ -28,6 +29,24 @@ describe('messages', () => {
     assert.equal(t('zh', 'required-element.missing', data), '缺少要素「负责人」（Owners）：具体的人。');
     assert.equal(t('en', 'cli.errors', { count: 1 }), '1 error');
     assert.equal(t('en', 'cli.errors', { count: 2 }), '2 errors');
+  });
+  it('Chinese messages quote with 「」, write front matter one way and use no English slot names', () => {
+    for (const id of messageIds('zh')) {
+      const zh = t('zh', id);
+      assert.doesNotMatch(zh, /[“”"]/u, `${id}: quote the user's words with 「」`);
+      assert.doesNotMatch(zh, /Front matter|Front Matter|文档头信息/u, `${id}: the term is "front matter"`);
+      assert.doesNotMatch(zh, /属于薄弱/u, id);
+    }
+  });
+  it("names Moore's slots in Chinese and lists them with 、", () => {
+    const problems = checkPositioningStatement('星图是一款零售数据平台。', [], { start: 0, end: 0 });
+    const messages = problems.map((p) => t('zh', p.messageId, p.data));
+    assert.deepEqual(messages, [
+      '定位声明缺少 Moore 模板中的以下部分：针对、需求、能够。请补上「针对（目标客户），他们需要（需求），能够（核心价值）」。',
+      '定位声明缺少 Moore 模板中的「与……不同」部分：请补上「与（主要替代方案）不同，（产品）具备（主要差异化）」。',
+    ]);
+    assert.equal(problems[1].data.slot, 'Unlike');
+    assert.match(t('en', problems[1].messageId, problems[1].data), /'Unlike' slot/);
   });
   it('takes the locale from the environment', () => {
     assert.equal(localeFromEnv({ LANG: 'zh_CN.UTF-8' }), 'zh');

@@ -9,7 +9,7 @@ export const positioningStatement: Rule = {
     type: 'problem',
     description: {
       en: "The positioning statement misses a slot of Moore's template (For / who / is a / that / Unlike).",
-      zh: '定位声明缺少 Moore 模板的某一部分（针对 / 需求 / 是一款 / 能够 / 与……不同）。',
+      zh: '定位声明没有填满 Moore 模板（针对、需求、是一款、能够、与……不同）。',
     },
     defaultSeverity: 'warning',
     messages: ['positioning-statement.missingSlot', 'positioning-statement.missingSlots'],
@@ -39,6 +39,8 @@ export const statementCheck: CheckFn<'positioning-statement'> = ({ items, conten
 
 interface Slot {
   id: string;
+  /** The slot's name in Chinese messages (the words a Chinese statement fills it with). */
+  nameZh: string;
   en: RegExp;
   zh: RegExp;
   hint: { en: string; zh: string };
@@ -54,11 +56,11 @@ const THAT_B = String.raw`\b(?:that|which|to help|helping|providing)\b`;
 const THAT_EN = new RegExp(`${THAT_A}[^.]*?${THAT_B}`, 'iu');
 
 const SLOTS: Slot[] = [
-  { id: 'For', en: /(?:^|[.!?\n]\s*)(?:for|built for)\s+\S/iu, zh: /针对|面向|对于/u, hint: { en: 'For <target customer>', zh: '针对<目标客户>' }, severity: 'warning' },
-  { id: 'who', en: /\bwho\b|\bthat (?:need|want|struggle|have)|\bwhose\b/iu, zh: /他们|需要|需求|希望|苦于/u, hint: { en: 'who <statement of need>', zh: '他们需要<需求>' }, severity: 'warning' },
-  { id: 'is a', en: /\bis (?:a|an|the)\b|\bare (?:a|an)\b/iu, zh: /是一[款个种套家部]|属于|作为一[款个种]/u, hint: { en: '<product> is a <category>', zh: '<产品>是一款<类别>' }, severity: 'warning' },
-  { id: 'that', en: THAT_EN, zh: /能够|可以|帮助|让|使(?!用)/u, hint: { en: 'that <key benefit>', zh: '能够<价值>' }, severity: 'warning' },
-  { id: 'Unlike', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /与[^。]{1,40}?不同|不同于|相比|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与<替代方案>不同，<产品>具备<差异化>' }, severity: 'error' },
+  { id: 'For', nameZh: '针对', en: /(?:^|[.!?\n]\s*)(?:for|built for)\s+\S/iu, zh: /针对|面向|对于/u, hint: { en: 'For <target customer>', zh: '针对（目标客户）' }, severity: 'warning' },
+  { id: 'who', nameZh: '需求', en: /\bwho\b|\bthat (?:need|want|struggle|have)|\bwhose\b/iu, zh: /他们|需要|需求|希望|苦于/u, hint: { en: 'who <statement of need>', zh: '他们需要（需求）' }, severity: 'warning' },
+  { id: 'is a', nameZh: '是一款', en: /\bis (?:a|an|the)\b|\bare (?:a|an)\b/iu, zh: /是一[款个种套家部]|属于|作为一[款个种]/u, hint: { en: '<product> is a <category>', zh: '（产品）是一款（品类）' }, severity: 'warning' },
+  { id: 'that', nameZh: '能够', en: THAT_EN, zh: /能够|可以|帮助|让|使(?!用)/u, hint: { en: 'that <key benefit>', zh: '能够（核心价值）' }, severity: 'warning' },
+  { id: 'Unlike', nameZh: '与……不同', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /与[^。]{1,40}?不同|不同于|相比|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与（主要替代方案）不同，（产品）具备（主要差异化）' }, severity: 'error' },
 ];
 
 /** Template slots left in a statement: ___, [target customer], {category}, 【待补充】, TBD. */
@@ -176,7 +178,15 @@ export function checkPositioningStatement(text: string, items: Item[], fallback:
     problems.push({
       ruleId: 'positioning-statement',
       messageId: others.length === 1 ? 'positioning-statement.missingSlot' : 'positioning-statement.missingSlots',
-      data: { slot: others[0].id, slots: others.map((s) => s.id).join(', '), hint: others.map((s) => (zh ? s.hint.zh : s.hint.en)).join(' / ') },
+      data: {
+        slot: others[0].id,
+        slotZh: others[0].nameZh,
+        slots: others.map((s) => s.id).join(', '),
+        // A list in Chinese takes the enumeration comma (、), not ", ".
+        slotsZh: others.map((s) => s.nameZh).join('、'),
+        // The hint is written in the statement's own language: it is the text to add.
+        hint: zh ? others.map((s) => s.hint.zh).join('，') : others.map((s) => s.hint.en).join(' / '),
+      },
       span,
       severity: 'warning',
     });
@@ -186,7 +196,7 @@ export function checkPositioningStatement(text: string, items: Item[], fallback:
     problems.push({
       ruleId: 'positioning-statement',
       messageId: 'positioning-statement.missingSlot',
-      data: { slot: unlike.id, hint: zh ? unlike.hint.zh : unlike.hint.en },
+      data: { slot: unlike.id, slotZh: unlike.nameZh, hint: zh ? unlike.hint.zh : unlike.hint.en },
       span,
       severity: 'error',
     });

@@ -2,16 +2,13 @@
 
 import { compileChecklist, type CompiledChecklist } from './checklist';
 import { checklistPattern, pickElements } from './elements';
-import type { DocumentModel } from './model';
+import type { DeclaredType, DocumentModel } from './model';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { withoutDocumentExtension } from './markdown-files';
 import { hasCjk, normalizeLabel } from './text';
 import { tokens as vocabTokens } from './vocab';
 import type { Checklist } from './types';
-
-/** Front matter keys that can carry the document type. */
-export const TYPE_KEYS = ['type', 'pmm-type', 'pmm_type', 'doctype', 'doc-type', 'doc_type', '文档类型', '类型'];
 
 export interface Detection {
   checklist: Checklist | null;
@@ -34,41 +31,9 @@ export interface Suggestion {
   elements: number;
 }
 
-/**
- * The document type the front matter declares, and where (the key's offset). A value that is not text (`type: 123`,
- * `type: [a, b]`, a mapping) names no type: it comes back with an empty `value`, which matches none, and `notText`,
- * the value as written, which the front-matter rule reports.
- */
-export function frontMatterType(model: DocumentModel): { value: string; offset: number; notText?: string } | null {
-  const fm = model.frontMatter;
-  if (!fm) return null;
-  const data = fm.data;
-  if (!data) {
-    // Broken YAML still says what the document is: read a plain `type: value` line.
-    const m = new RegExp(`^[ \\t]*(?:${TYPE_KEYS.join('|')})[ \\t]*:[ \\t]*['"]?([^'"#\\n]+?)['"]?[ \\t]*$`, 'mu').exec(fm.raw);
-    if (!m) return null;
-    const value = m[1].trim();
-    // A flow list or mapping (`[a, b]`, `{a: b}`) is no type name, however it is written.
-    if (/^[[{]/.test(value)) return { value: '', offset: fm.rawStart + m.index, notText: value };
-    return { value, offset: fm.rawStart + m.index };
-  }
-  for (const key of TYPE_KEYS) {
-    const v = data[key];
-    if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) continue;
-    // A top-level key: no indentation (a nested `type:` under another key is something else).
-    const m = new RegExp(`^['"]?${key.replace(/[-_]/g, '[-_]')}['"]?[ \\t]*:`, 'mu').exec(fm.raw);
-    const offset = fm.rawStart + (m ? m.index : 0);
-    if (typeof v === 'string') return { value: v.trim(), offset };
-    return { value: '', offset, notText: writtenValue(fm.raw, m ? m.index + m[0].length : -1, v) };
-  }
-  return null;
-}
-
-/** A front matter value as the file writes it after its key (the first line, at most 60 characters). */
-function writtenValue(raw: string, from: number, value: unknown): string {
-  const line = from >= 0 ? raw.slice(from, raw.indexOf('\n', from) < 0 ? raw.length : raw.indexOf('\n', from)).replace(/\s+#.*$/, '').trim() : '';
-  const text = line || (Array.isArray(value) ? `a list of ${value.length}` : typeof value === 'object' ? 'a mapping' : String(value));
-  return text.length > 60 ? text.slice(0, 59) + '…' : text;
+/** The document type the front matter declares, and where: read once by parse.ts (model.ts DeclaredType). */
+export function frontMatterType(model: DocumentModel): DeclaredType | null {
+  return model.frontMatter?.declaredType ?? null;
 }
 
 /** Type for a front matter value: an id or an alias, in either language. */

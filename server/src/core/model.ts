@@ -13,6 +13,29 @@ export interface FrontMatter {
   rawStart: number;
   data: Record<string, unknown> | null;
   errors: Array<{ message: string; span: Span }>;
+  /** Top-level keys in order, with their places (from the YAML parser; with broken YAML, those it read). */
+  entries: FrontMatterEntry[];
+  /** The document type it declares (`type:` or another spelling of that key), or null. */
+  declaredType: DeclaredType | null;
+}
+
+export interface FrontMatterEntry {
+  key: string;
+  /** The key as written (quotes included). */
+  keySpan: Span;
+  /** The value as written, without a trailing comment; null when empty (`type:`). */
+  valueSpan: Span | null;
+}
+
+/**
+ * A declared document type. A value that is not text (`type: 123`, `type: [a, b]`, a mapping) names no type: its
+ * `value` is empty, which matches none, and `notText` is the value as written, which the front-matter rule reports.
+ */
+export interface DeclaredType {
+  value: string;
+  /** Where its key starts: findings and edits point at that line. */
+  offset: number;
+  notText?: string;
 }
 
 /** A unit of content that checks count and test: a list item, a table row, a paragraph, a subsection. */

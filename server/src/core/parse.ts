@@ -9,9 +9,9 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { parseDocument } from 'yaml';
-import { DUPLICATE_KEY_MESSAGE, duplicateKey } from './yaml-keys';
-import { buildModel, spanOf, type DocumentModel, type FrontMatter } from './model';
+import { parseDocument, type Document } from 'yaml';
+import { DUPLICATE_KEY_MESSAGE, duplicateKey, topLevelEntries } from './yaml-keys';
+import { buildModel, spanOf, type DeclaredType, type DocumentModel, type FrontMatter, type FrontMatterEntry } from './model';
 import { LineIndex } from './text';
 
 /**
@@ -155,13 +155,19 @@ function capDepth(root: Root, text: string): number | null {
 /** Front matter limits: a huge or alias-bombed block is reported, not expanded. */
 const MAX_FRONT_MATTER = 64 * 1024;
 
+/** Front matter keys that can carry the document type. */
+export const TYPE_KEYS = ['type', 'pmm-type', 'pmm_type', 'doctype', 'doc-type', 'doc_type', '文档类型', '类型'];
+
+/**
+ * The front matter, read once: its YAML data, top-level keys with their places, errors and declared type. What
+ * detection, the front-matter rule, completion and the code actions read; none of them reads the YAML again.
+ */
 export function parseFrontMatter(text: string, root: Root): FrontMatter | null {
   const node = root.children[0];
   if (node && node.type === 'yaml') {
     const span = spanOf(node);
     const rawStart = text.indexOf('\n', span.start) + 1;
-    const raw = node.value;
-    return readYaml(raw, rawStart, span);
+    return withDeclaredType(readYaml(node.value, rawStart, span));
   }
   // An opening fence with no closing one: remark sees a thematic break; say what happened.
   const open = /^---[ \t]*\r?\n/.exec(text);
@@ -169,27 +175,46 @@ export function parseFrontMatter(text: string, root: Root): FrontMatter | null {
     const lineEnd = open[0].length;
     // What would have been the block: up to the first blank line.
     const blank = /\r?\n[ \t]*\r?\n/.exec(text.slice(lineEnd));
-    return {
-      span: { start: 0, end: 0 },
-      raw: text.slice(lineEnd, blank ? lineEnd + blank.index : text.length),
-      rawStart: lineEnd,
-      data: null,
-      errors: [{ message: 'unclosed', span: { start: 0, end: 3 } }],
-    };
+    const raw = text.slice(lineEnd, blank ? lineEnd + blank.index : text.length);
+    // Its keys still count (completion does not offer them again); its data does not.
+    const entries = raw.length > MAX_FRONT_MATTER ? [] : unclosedEntries(raw, lineEnd);
+    return withDeclaredType({ span: { start: 0, end: 0 }, raw, rawStart: lineEnd, data: null, errors: [{ message: 'unclosed', span: { start: 0, end: 3 } }], entries });
   }
   return null;
 }
 
-function readYaml(raw: string, rawStart: number, span: { start: number; end: number }): FrontMatter {
+function unclosedEntries(raw: string, rawStart: number): FrontMatterEntry[] {
+  try {
+    return entriesOf(parseYaml(raw).doc, rawStart);
+  } catch {
+    return [];
+  }
+}
+
+function parseYaml(raw: string): { doc: Document; yamlText: string } {
+  // Markdown ends a line at a lone CR (old Mac files) too; the YAML parser does not: give it LF, same offsets.
+  const yamlText = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
+  return { doc: parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' }), yamlText };
+}
+
+function entriesOf(doc: Document, rawStart: number): FrontMatterEntry[] {
+  return topLevelEntries(doc).map((e) => ({
+    key: e.key,
+    keySpan: { start: rawStart + e.keyRange[0], end: rawStart + e.keyRange[1] },
+    valueSpan: e.valueRange ? { start: rawStart + e.valueRange[0], end: rawStart + e.valueRange[1] } : null,
+  }));
+}
+
+function readYaml(raw: string, rawStart: number, span: { start: number; end: number }): Omit<FrontMatter, 'declaredType'> {
   if (raw.length > MAX_FRONT_MATTER) {
-    return { span, raw, rawStart, data: null, errors: [{ message: 'too-large', span: { start: span.start, end: span.start + 3 } }] };
+    return { span, raw, rawStart, data: null, errors: [{ message: 'too-large', span: { start: span.start, end: span.start + 3 } }], entries: [] };
   }
   const errors: FrontMatter['errors'] = [];
   let data: Record<string, unknown> | null = null;
+  let entries: FrontMatterEntry[] = [];
   try {
-    // Markdown ends a line at a lone CR (old Mac files) too; the YAML parser does not: give it LF, same offsets.
-    const yamlText = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
-    const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+    const { doc, yamlText } = parseYaml(raw);
+    entries = entriesOf(doc, rawStart);
     // One mistake often yields several parser errors: report the first, at the line a person would fix.
     const e = doc.errors[0];
     if (e) errors.push({ message: firstLine(e.message), span: errorSpan(yamlText, rawStart, e.message, e.pos) });
@@ -204,7 +229,46 @@ function readYaml(raw: string, rawStart: number, span: { start: number; end: num
   } catch (error) {
     errors.push({ message: firstLine(String((error as Error).message ?? error)), span: { start: span.start, end: span.start + 3 } });
   }
-  return { span, raw, rawStart, data, errors };
+  return { span, raw, rawStart, data, errors, entries };
+}
+
+function withDeclaredType(fm: Omit<FrontMatter, 'declaredType'>): FrontMatter {
+  return { ...fm, declaredType: declaredTypeOf(fm) };
+}
+
+/** Broken YAML still says what the document is: a plain `type: value` line. */
+const TYPE_LINE_RE = new RegExp(`^[ \\t]*(?:${TYPE_KEYS.join('|')})[ \\t]*:[ \\t]*['"]?([^'"#\\n]+?)['"]?[ \\t]*$`, 'mu');
+
+/** The first of TYPE_KEYS the front matter gives a value, and where. */
+function declaredTypeOf(fm: Omit<FrontMatter, 'declaredType'>): DeclaredType | null {
+  const data = fm.data;
+  if (!data) {
+    const m = TYPE_LINE_RE.exec(fm.raw);
+    if (!m) return null;
+    const value = m[1].trim();
+    // A flow list or mapping (`[a, b]`, `{a: b}`) is no type name, however it is written.
+    if (/^[[{]/.test(value)) return { value: '', offset: fm.rawStart + m.index, notText: value };
+    return { value, offset: fm.rawStart + m.index };
+  }
+  for (const key of TYPE_KEYS) {
+    const v = data[key];
+    if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) continue;
+    // A top-level key (a nested `type:` under another key is something else); a merged one has no place of its own.
+    const entry = fm.entries.find((e) => e.key === key);
+    const offset = entry ? entry.keySpan.start : fm.rawStart;
+    if (typeof v === 'string') return { value: v.trim(), offset };
+    const colon = entry ? fm.raw.indexOf(':', entry.keySpan.end - fm.rawStart) : -1;
+    return { value: '', offset, notText: writtenValue(fm.raw, colon < 0 ? -1 : colon + 1, v) };
+  }
+  return null;
+}
+
+/** A front matter value as the file writes it after its key (the first line, at most 60 characters). */
+function writtenValue(raw: string, from: number, value: unknown): string {
+  const lineEnd = from >= 0 ? raw.indexOf('\n', from) : -1;
+  const line = from >= 0 ? raw.slice(from, lineEnd < 0 ? raw.length : lineEnd).replace(/\s+#.*$/, '').trim() : '';
+  const text = line || (Array.isArray(value) ? `a list of ${value.length}` : typeof value === 'object' ? 'a mapping' : String(value));
+  return text.length > 60 ? text.slice(0, 59) + '…' : text;
 }
 
 function lineBounds(raw: string, offset: number): { start: number; end: number } {

@@ -1,4 +1,3 @@
-import { frontMatterType } from '../detect';
 import { normalizeLabel, VAGUE_DATE_RE, DATE_RE } from '../text';
 import { documentAnchor } from './required-element';
 import type { Analysis, Rule } from './rule';
@@ -58,8 +57,8 @@ export const frontMatter: Rule = {
     if (det.unknownTypeValue !== null) {
       const at = det.typeValueOffset ?? 0;
       const lineEnd = analysis.model.text.indexOf('\n', at);
-      // `type: 123` or `type: [a, b]` is no type name: said with the value as written (detect.ts frontMatterType).
-      const notText = frontMatterType(analysis.model)?.notText;
+      // `type: 123` or `type: [a, b]` is no type name: said with the value as written (parse.ts declaredTypeOf).
+      const notText = fm?.declaredType?.notText;
       report({
         messageId: notText !== undefined ? 'front-matter.typeNotText' : 'front-matter.unknownType',
         data: { value: notText ?? det.unknownTypeValue, types: analysis.checklists.map((c) => c.type).join(', ') },
@@ -76,24 +75,22 @@ export const frontMatter: Rule = {
   },
 };
 
-/** Front matter date keys whose value is vague (launch_date: Q3). */
+/** Front matter date keys whose value is vague (launch_date: Q3): the value's line as written, from its start. */
 export function vagueFrontMatterDates(analysis: Analysis): Array<{ span: Span; text: string; key: string }> {
   const fm = analysis.model.frontMatter;
   if (!fm?.data) return [];
+  const text = analysis.model.text;
   const out: Array<{ span: Span; text: string; key: string }> = [];
-  const lines = fm.raw.split('\n');
-  let offset = fm.rawStart;
-  for (const line of lines) {
-    const m = /^([\w\u4e00-\u9fff-]+)\s*:\s*(.+)$/u.exec(line);
-    if (m && /date|launch|ga|release|deadline|日期|发布|上线|上市/iu.test(normalizeLabel(m[1]))) {
-      const value = m[2];
-      const v = VAGUE_DATE_RE.exec(value);
-      if (v && !DATE_RE.test(value)) {
-        const at = offset + line.indexOf(value) + v.index;
-        out.push({ span: { start: at, end: at + v[0].length }, text: v[0], key: m[1] });
-      }
+  for (const { key, keySpan, valueSpan } of fm.entries) {
+    if (!valueSpan || !/^[\w\u4e00-\u9fff-]+$/u.test(key) || !/date|launch|ga|release|deadline|日期|发布|上线|上市/iu.test(normalizeLabel(key))) continue;
+    // A value on the key's own line (a block below the key is a list or a mapping, not a date).
+    if (/[\r\n]/.test(text.slice(keySpan.end, valueSpan.start))) continue;
+    const value = text.slice(valueSpan.start, fm.rawStart + fm.raw.length).split(/\r\n|\r|\n/, 1)[0];
+    const v = VAGUE_DATE_RE.exec(value);
+    if (v && !DATE_RE.test(value)) {
+      const at = valueSpan.start + v.index;
+      out.push({ span: { start: at, end: at + v[0].length }, text: v[0], key });
     }
-    offset += line.length + 1;
   }
   return out;
 }

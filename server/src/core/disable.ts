@@ -12,7 +12,43 @@ interface Directive {
   leading: boolean;
 }
 
+type DirectiveKind = Directive['kind'];
+
+/** The directive syntax, in one place: `<!-- pmm-lint-<kind> rule-a, rule-b -->`. */
 const DIRECTIVE_RE = /<!--\s*pmm-lint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+
+/** A directive comment's kind and rule ids (null: every rule), with where it is in the text searched. */
+export interface ParsedDirective {
+  kind: DirectiveKind;
+  rules: string[] | null;
+  index: number;
+  length: number;
+}
+
+/** The directive comments in a text (an HTML node's value, or text at a place where one may start). */
+export function parseDirectives(text: string): ParsedDirective[] {
+  const out: ParsedDirective[] = [];
+  DIRECTIVE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE_RE.exec(text)) !== null) {
+    const ids = m[2].split(/[\s,]+/).map((s) => s.trim()).filter((s) => s && s !== '--');
+    out.push({ kind: m[1] as DirectiveKind, rules: ids.length ? ids : null, index: m.index, length: m[0].length });
+  }
+  return out;
+}
+
+/** The directive comment that starts a text, if any. */
+export function directiveAtStart(text: string): ParsedDirective | null {
+  if (!/^<!--\s*pmm-lint-/.test(text)) return null;
+  const end = text.indexOf('-->');
+  const first = end < 0 ? null : parseDirectives(text.slice(0, end + 3))[0];
+  return first && first.index === 0 ? first : null;
+}
+
+/** The comment for a directive: what the quick fixes insert. */
+export function directiveComment(kind: DirectiveKind, rules: readonly string[]): string {
+  return `<!-- pmm-lint-${kind} ${rules.join(', ')} -->`;
+}
 
 export function readDirectives(model: DocumentModel): Directive[] {
   const out: Directive[] = [];
@@ -21,12 +57,9 @@ export function readDirectives(model: DocumentModel): Directive[] {
   let seenContent = false;
   const visit = (node: Root | RootContent) => {
     if (node.type === 'html') {
-      DIRECTIVE_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
       const start = node.position?.start.offset ?? 0;
-      while ((m = DIRECTIVE_RE.exec(node.value)) !== null) {
-        const ids = m[2].split(/[\s,]+/).map((s) => s.trim()).filter((s) => s && s !== '--');
-        out.push({ kind: m[1] as Directive['kind'], rules: ids.length ? ids : null, line: model.lines.position(start + m.index).line, leading: !seenContent });
+      for (const d of parseDirectives(node.value)) {
+        out.push({ kind: d.kind, rules: d.rules, line: model.lines.position(start + d.index).line, leading: !seenContent });
       }
       return;
     }

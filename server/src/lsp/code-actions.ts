@@ -4,7 +4,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Nodes, Root } from 'mdast';
-import { frontMatterType, suggestTypes } from '../core/detect';
+import { suggestTypes } from '../core/detect';
+import { directiveAtStart, directiveComment } from '../core/disable';
+import { TYPE_KEYS } from '../core/parse';
 import { elementSnippet, insertionPoint } from '../core/rules/required-element';
 import { t } from '../core/i18n';
 import type { LintResult } from '../core/lint';
@@ -163,7 +165,7 @@ function disableLineEdit(result: LintResult, doc: TextDocument, outcome: LintOut
   const noPlace = new Set(['yaml', 'code', 'html', 'thematicBreak', 'definition']);
   if (!block || path.some((n) => noPlace.has(n.type))) return null;
   const lineText = doc.getText().slice(start, end);
-  const comment = `<!-- pmm-lint-disable-line ${ruleId} -->`;
+  const comment = directiveComment('disable-line', [ruleId]);
   let content = lineText.replace(/\s+$/, '');
   // Keep a backslash hard break at the very end of the line.
   if (content.endsWith('\\') && !content.endsWith('\\\\')) content = content.slice(0, -1).replace(/\s+$/, '');
@@ -186,16 +188,15 @@ function disableFileEdit(result: LintResult, outcome: LintOutcome, ruleId: strin
   const after = model.frontMatter ? model.frontMatter.span.end : 0;
   const rest = text.slice(after);
   const firstContent = after + (/\S/.exec(rest)?.index ?? rest.length);
-  const existing = /^<!--\s*pmm-lint-disable\s+([\w\s,-]*?)\s*-->/.exec(text.slice(firstContent));
-  if (existing && existing[1].trim()) {
-    const ids = existing[1].split(/[\s,]+/).filter(Boolean);
-    const range = { start: outcome.positionAt(firstContent), end: outcome.positionAt(firstContent + existing[0].length) };
-    return { range, newText: `<!-- pmm-lint-disable ${[...ids, ruleId].join(', ')} -->` };
+  const existing = directiveAtStart(text.slice(firstContent, firstContent + 4096));
+  if (existing?.kind === 'disable' && existing.rules) {
+    const range = { start: outcome.positionAt(firstContent), end: outcome.positionAt(firstContent + existing.length) };
+    return { range, newText: directiveComment('disable', [...existing.rules, ruleId]) };
   }
   const p = outcome.positionAt(firstContent);
   const prefix = firstContent > 0 && text[firstContent - 1] !== '\n' && text[firstContent - 1] !== '\r' ? '\n' : '';
   const suffix = firstContent < text.length ? '\n\n' : '\n';
-  return { range: { start: p, end: p }, newText: `${prefix}<!-- pmm-lint-disable ${ruleId} -->${suffix}` };
+  return { range: { start: p, end: p }, newText: `${prefix}${directiveComment('disable', [ruleId])}${suffix}` };
 }
 
 function typeTitle(c: Checklist, locale: Locale): string {
@@ -205,7 +206,7 @@ function typeTitle(c: Checklist, locale: Locale): string {
 /** Front matter `type:` for a document that reads like a PMM document but does not say which. */
 function addTypeActions(result: LintResult, outcome: LintOutcome, params: CodeActionParams, locale: Locale): CodeAction[] {
   const model = result.model;
-  if (frontMatterType(model) || !outcome.config) return [];
+  if (model.frontMatter?.declaredType || !outcome.config) return [];
   if (model.frontMatter && model.frontMatter.errors.length) return [];
   const suggestions = suggestTypes(model, outcome.filePath, outcome.config.checklists);
   if (suggestions.length === 0) return [];
@@ -230,14 +231,13 @@ function addTypeActions(result: LintResult, outcome: LintOutcome, params: CodeAc
 export function setTypeEdit(result: LintResult, outcome: LintOutcome, type: string): TextEdit {
   const model = result.model;
   const fm = model.frontMatter;
-  const declared = frontMatterType(model);
-  const existing = fm ? /^(?:type|pmm[-_]type|doc[-_]?type|文档类型|类型)[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(fm.raw) : null;
-  if (fm && (existing || declared)) {
-    const line = existing ?? (/^.*$/m.exec(model.text.slice(declared!.offset)) as RegExpExecArray);
-    const at = existing ? fm.rawStart + existing.index : declared!.offset;
-    const key = line[0].slice(0, line[0].indexOf(':'));
-    const comment = /[ \t]+#.*$/.exec(line[0])?.[0] ?? '';
-    return { range: { start: outcome.positionAt(at), end: outcome.positionAt(at + line[0].length) }, newText: `${key}: ${type}${comment}` };
+  // The first top-level type key (an empty `type:` is filled), else where broken YAML declares the type.
+  const at = fm ? fm.entries.find((e) => TYPE_KEYS.includes(e.key))?.keySpan.start ?? fm.declaredType?.offset : undefined;
+  if (fm && at !== undefined) {
+    const line = /^.*$/m.exec(model.text.slice(at))![0];
+    const key = line.slice(0, line.indexOf(':'));
+    const comment = /[ \t]+#.*$/.exec(line)?.[0] ?? '';
+    return { range: { start: outcome.positionAt(at), end: outcome.positionAt(at + line.length) }, newText: `${key}: ${type}${comment}` };
   }
   if (fm) {
     const firstLineEnd = model.text.slice(fm.span.start).search(/\r\n|\r|\n/);
@@ -262,12 +262,11 @@ function changeTypeActions(outcome: LintOutcome, doc: TextDocument, diagnostic: 
   const checklists = outcome.config?.checklists ?? [];
   const suggestions = suggestTypes(result.model, outcome.filePath, checklists);
   const choices = suggestions.length ? suggestions : checklists;
-  const line = diagnostic.range.start.line;
-  const { start, end } = lineBounds(doc, line);
-  // key: value  # comment — a YAML comment needs a space before its #.
-  const m = /^(['"]?[^:'"\s]+['"]?[ \t]*:[ \t]*)(.*?)([ \t]+#.*|[ \t]*)$/.exec(doc.getText().slice(start, end));
-  if (!m) return [];
-  const range = { start: doc.positionAt(start + m[1].length), end: doc.positionAt(start + m[1].length + m[2].length) };
+  // The declared value as written, without a comment after it.
+  const declared = result.model.frontMatter?.declaredType;
+  const valueSpan = declared ? result.model.frontMatter!.entries.find((e) => e.keySpan.start === declared.offset)?.valueSpan : null;
+  if (!valueSpan) return [];
+  const range = { start: outcome.positionAt(valueSpan.start), end: outcome.positionAt(valueSpan.end) };
   return choices.map((c) => ({
     title: t(outcome.locale, 'lsp.action.changeType', { type: c.type, title: typeTitle(c, outcome.locale) }),
     kind: CodeActionKind.QuickFix,

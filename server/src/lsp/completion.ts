@@ -7,7 +7,6 @@ import { t } from '../core/i18n';
 import type { Checklist, Locale, Localized } from '../core/types';
 import type { LintOutcome } from './linter';
 
-
 const FRONT_MATTER_KEYS = ['type', 'owner', 'status', 'updated', 'tier', 'launch_date', 'product'];
 
 const STATUS_VALUES: Array<{ value: string; label: Localized }> = [
@@ -27,16 +26,16 @@ const TIER_VALUES: Array<{ value: string; label: Localized }> = [
 
 const pick = (l: Localized, locale: Locale) => (locale === 'zh' ? l.zh : l.en);
 
-/** Lines 1..n-1 of an open `---` block above the cursor: the cursor is in front matter. */
-function frontMatterLines(doc: TextDocument, line: number): string[] | null {
-  if (line === 0 || doc.lineCount < 2) return null;
-  const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$|\r$/, '').replace(/^\uFEFF/, '');
-  if (first.trimEnd() !== '---') return null;
-  const above = doc.getText({ start: { line: 1, character: 0 }, end: { line, character: 0 } }).split(/\r\n|\r|\n/);
-  if (above.some((l) => /^(---|\.\.\.)\s*$/.test(l))) return null;
-  const all = doc.getText().split(/\r\n|\r|\n/);
-  const close = all.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
-  return all.slice(1, close < 0 ? all.length : close);
+/**
+ * The keys of the front matter the cursor is in (as the parse read it, an unclosed block included), or null when
+ * it is not in front matter.
+ */
+function frontMatterKeysAt(outcome: LintOutcome | undefined, doc: TextDocument, position: Position): string[] | null {
+  const fm = outcome?.result?.model.frontMatter;
+  if (!fm || position.line === 0) return null;
+  const offset = outcome!.toEngineOffset(doc.offsetAt(position));
+  if (offset < fm.rawStart || offset > fm.rawStart + fm.raw.length) return null;
+  return fm.entries.map((e) => e.key.toLowerCase());
 }
 
 function today(): string {
@@ -50,17 +49,17 @@ export function completions(outcome: LintOutcome | undefined, doc: TextDocument,
   const position = doc.positionAt(doc.offsetAt(requested));
   const lineStart = { line: position.line, character: 0 };
   const before = doc.getText({ start: lineStart, end: position });
-  const fmLines = frontMatterLines(doc, position.line);
-  if (fmLines) return frontMatterCompletions(before, position, fmLines, checklists, locale);
+  const fmKeys = frontMatterKeysAt(outcome, doc, position);
+  if (fmKeys) return frontMatterCompletions(before, position, fmKeys, checklists, locale);
   const heading = /^(#{1,6})(\s*)([^#]*)$/.exec(before);
   if (heading && outcome?.result?.analysis) return headingCompletions(outcome, doc, position, heading[1].length + heading[2].length, heading[2].length > 0);
   return [];
 }
 
-function frontMatterCompletions(before: string, position: Position, fmLines: string[], checklists: readonly Checklist[], locale: Locale): CompletionItem[] {
+function frontMatterCompletions(before: string, position: Position, fmKeys: string[], checklists: readonly Checklist[], locale: Locale): CompletionItem[] {
   const keyOnly = /^([\w-]*)$/.exec(before);
   if (keyOnly) {
-    const present = new Set(fmLines.map((l) => /^([\w-]+)\s*:/.exec(l)?.[1]?.toLowerCase()).filter(Boolean));
+    const present = new Set(fmKeys);
     const range = { start: { line: position.line, character: 0 }, end: position };
     return FRONT_MATTER_KEYS.filter((k) => !present.has(k)).map((key, i) => ({
       label: key,

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintText } from '../server/src/core/lint';
+import { parseDocumentModel } from '../server/src/core/parse';
 
 const doc = (type: string, body = '# Title\n\nSome text.\n') => `---\ntype: ${type}\nowner: A B\nstatus: draft\nupdated: 2026-11-01\n---\n\n${body}`;
 
@@ -77,5 +78,45 @@ describe('document type detection', () => {
     const r = lintText('---\ntype: docs\n---\n\n# Install\n\nRun it.\n', { filePath: '/site/content/install.md' });
     assert.equal(r.docType, null);
     assert.deepEqual(r.findings, []);
+  });
+});
+
+describe('front matter read once (parse.ts)', () => {
+  const model = (text: string) => parseDocumentModel(text);
+  const at = (text: string, needle: string) => text.indexOf(needle);
+
+  it('gives the top-level keys with the places of their values, comments left out', () => {
+    const text = '---\nproduct:\n  type: saas\n"type": c#-brief  # draft\nempty:\n---\n\n# X\n';
+    const fm = model(text).frontMatter!;
+    assert.deepEqual(
+      fm.entries.map((e) => [e.key, text.slice(e.keySpan.start, e.keySpan.end), e.valueSpan && text.slice(e.valueSpan.start, e.valueSpan.end)]),
+      [
+        ['product', 'product', 'type: saas\n'],
+        ['type', '"type"', 'c#-brief'],
+        ['empty', 'empty', null],
+      ],
+    );
+    // The top-level key, not the nested one.
+    assert.deepEqual(fm.declaredType, { value: 'c#-brief', offset: at(text, '"type"') });
+  });
+
+  it('takes the type keys in their order, and a value that is not text as written', () => {
+    const text = '---\nowner: A\ndoc-type: persona\ntype: battlecard\n---\n\n# X\n';
+    assert.deepEqual(model(text).frontMatter!.declaredType, { value: 'battlecard', offset: at(text, 'type: battlecard') });
+    const list = '---\ntype:\n  - a\n  - b\n---\n\n# X\n';
+    assert.deepEqual(model(list).frontMatter!.declaredType, { value: '', offset: 4, notText: 'a list of 2' });
+  });
+
+  it('reads the keys of broken YAML and of an unclosed block, and the type from a plain line', () => {
+    const broken = '---\nowner: A\nst\n  doctype: persona\n---\n\n# X\n';
+    const fm = model(broken).frontMatter!;
+    assert.equal(fm.data, null);
+    assert.ok(fm.entries.some((e) => e.key === 'owner'));
+    assert.deepEqual(fm.declaredType, { value: 'persona', offset: at(broken, '  doctype') });
+    const unclosed = '---\ntitle: Launch\ntype: gtm-brief\n\n# X\n';
+    const open = model(unclosed).frontMatter!;
+    assert.deepEqual(open.errors.map((e) => e.message), ['unclosed']);
+    assert.deepEqual(open.entries.map((e) => e.key), ['title', 'type']);
+    assert.deepEqual(open.declaredType, { value: 'gtm-brief', offset: at(unclosed, 'type:') });
   });
 });

@@ -251,7 +251,8 @@ describe('document templates', () => {
         const lines = snippet.body;
         assert.deepEqual(lines.slice(0, 2), ['---', `type: ${type}`]);
         assert.match(lines[2], /^owner: ?(\$\d+|\$\{\d+(:[^}]*)?\})?$/u);
-        assert.match(lines[3], /^status: \$\{\d+\|draft,in-review,approved\|\}$/u);
+        // The status choices are in the template's language (the front-matter rule takes any status value).
+        assert.match(lines[3], lang === 'en' ? /^status: \$\{\d+\|draft,in-review,approved\|\}$/u : /^status: \$\{\d+\|草稿,评审中,已批准\|\}$/u);
         assert.equal(lines[4], 'updated: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE');
         assert.equal(lines[5], '---');
         const text = render(snippet);
@@ -308,6 +309,15 @@ describe('element snippets', () => {
     assert.match(render(byPrefix('en', 'pmm-channels')!), /^\| Channel \| Asset \| Date \| Owner \| CTA \|/u);
     assert.match(render(byPrefix('zh', 'pmm-zh-metrics')!), /^\| 指标 \| 基线 \| 目标值 \| 截止日期 \| 负责人 \|/u);
     assert.match(render(byPrefix('zh', 'pmm-zh-channels')!), /^\| 渠道 \| 素材 \| 日期 \| 负责人 \| 行动号召 \|/u);
+  });
+
+  it('the Chinese table snippets name every column in their description, listed with 、', () => {
+    for (const key of ['metrics', 'channels', 'requirements']) {
+      const snippet = byPrefix('zh', prefixFor('zh', key))!;
+      const header = render(snippet).split('\n')[0].split('|').map((c) => c.trim()).filter(Boolean);
+      const listed = snippet.description.slice(snippet.description.indexOf('：') + 1).split('、');
+      assert.equal(listed.length, header.length, snippet.description);
+    }
   });
 
   it('the launch tier offers Tier 1-4 as a choice', () => {

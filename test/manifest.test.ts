@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULE_IDS } from '../server/src/core/rules';
+import { RULES as CLIENT_RULES } from '../client/src/rules.generated';
+import { RULE_IDS, RULES } from '../server/src/core/rules';
 
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -12,7 +13,7 @@ const nlsZh = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json
 
 describe('package.json', () => {
   it('has every %key% in package.nls.json and package.nls.zh-cn.json, and no unused key', () => {
-    const used = [...JSON.stringify(pkg).matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+    const used = [...JSON.stringify(pkg).matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]);
     assert.ok(used.length > 10);
     for (const key of used) {
       assert.ok(nls[key], `package.nls.json lacks ${key}`);
@@ -36,8 +37,31 @@ describe('package.json', () => {
     ];
     for (const f of files) assert.ok(fs.existsSync(path.join(ROOT, f)), f);
   });
-  it('offers a severity setting for every rule', () => {
-    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties['pmmLint.rules'].properties).sort(), [...RULE_IDS].sort());
+  it('offers a severity setting for every rule, described by the rule in both languages', () => {
+    const settings = pkg.contributes.configuration.properties['pmmLint.rules'].properties;
+    assert.deepEqual(Object.keys(settings).sort(), [...RULE_IDS].sort());
+    for (const { meta } of RULES) {
+      const key = /^%(.+)%$/.exec(settings[meta.id].description)?.[1] ?? '';
+      assert.equal(nls[key], meta.description.en, meta.id);
+      assert.equal(nlsZh[key], meta.description.zh, meta.id);
+    }
+  });
+});
+
+describe('other lists of the rules', () => {
+  it('the config schema accepts every rule id and no other', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'pmmlintrc.schema.json'), 'utf8'));
+    const severities = schema.definitions.ruleSeverities;
+    assert.deepEqual([...severities.propertyNames.enum].sort(), [...RULE_IDS].sort());
+    assert.deepEqual(Object.keys(severities.properties).sort(), [...RULE_IDS].sort());
+    assert.deepEqual(schema.properties.rules, { $ref: '#/definitions/ruleSeverities' });
+    assert.deepEqual(schema.properties.overrides.items.properties.rules, { $ref: '#/definitions/ruleSeverities' });
+  });
+  it("the client's rule list has every rule with its meta's descriptions", () => {
+    assert.deepEqual(
+      CLIENT_RULES.map((r) => ({ ...r })),
+      RULES.map(({ meta }) => ({ id: meta.id, en: meta.description.en, zh: meta.description.zh })),
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { local, other, uiLanguage } from './language';
 import type { PreviewPanel } from './preview';
 import { CHECKLISTS, ELEMENT_EDIT, LINT_FILES, SET_TYPE_EDIT, type ChecklistSummary, type LintFileSummary } from './protocol';
 import type { Reports } from './reports';
+import { RULES } from './rules.generated';
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
@@ -17,19 +18,6 @@ export interface CommandContext {
   preview: PreviewPanel;
   restart(): Promise<void>;
 }
-
-const RULES: Array<{ id: string; en: string; zh: string }> = [
-  { id: 'required-element', en: 'A required element of the document type is missing.', zh: '缺少该文档类型要求的要素。' },
-  { id: 'empty-section', en: 'A section has a heading and no content.', zh: '某节只有标题没有内容。' },
-  { id: 'placeholder', en: 'A placeholder (TBD, 待补充, {{var}}, [Insert ...]) is left in the document.', zh: '文档中留有占位符（TBD、待补充、{{var}}、[Insert ...]）。' },
-  { id: 'unproven-claim', en: 'A superlative or absolute claim without proof.', zh: '没有证据的最高级或绝对化用语。' },
-  { id: 'vague-metric', en: 'A metric without a number, or without a timeframe or baseline.', zh: '指标缺少数字，或缺少时间范围/基线。' },
-  { id: 'missing-proof', en: 'A claim or pillar without proof.', zh: '主张或信息支柱缺少证据。' },
-  { id: 'positioning-statement', en: "The positioning statement lacks slots of Moore's template.", zh: '定位声明缺少 Moore 模板中的部分。' },
-  { id: 'element-order', en: "Elements are out of the checklist's order.", zh: '要素顺序与检查清单不符。' },
-  { id: 'front-matter', en: 'Front matter is malformed, names an unknown type, or lacks owner / status / updated.', zh: 'Front matter 格式错误、类型未知，或缺少负责人 / 状态 / 更新日期。' },
-  { id: 'vague-date', en: 'A vague date (soon, Q3, next month) where a calendar date is needed.', zh: '需要具体日期的地方用了模糊日期（尽快、Q3、下个月）。' },
-];
 
 function activeMarkdown(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;

@@ -104,10 +104,11 @@ describe('extending pmm-lint: a rule file and a checklist file, then npm run gen
     assert.match(page, /\{ "pmmLint\.rules": \{ "shouting": "off" \} \}/);
   });
 
-  it('lists the new document type among the built-in checklists', () => {
+  it('lists the new document type among the built-in checklists and suggests it in the config schema', () => {
     assert.match(read('server/src/core/checklists.generated.ts'), /import caseStudy from '\.\.\/\.\.\/checklists\/case-study\.json';/);
     const generated = load<typeof import('../server/src/core/checklists.generated')>('server/src/core/checklists.generated.ts');
     assert.ok(generated.BUILT_IN_CHECKLIST_DATA.some((c) => c.type === 'case-study'));
+    assert.ok(JSON.parse(read('schemas/pmmlintrc.schema.json')).properties.overrides.items.properties.type.examples.includes('case-study'));
   });
 
   const engineUsesGeneratedList = /from '\.\/checklists\.generated'/.test(fs.readFileSync(path.join(ROOT, 'server/src/core/checklist.ts'), 'utf8'));

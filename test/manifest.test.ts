@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES as CLIENT_RULES } from '../client/src/rules.generated';
+import { BUILT_IN_CHECKLISTS } from '../server/src/core/checklist';
 import { RULE_IDS, RULES } from '../server/src/core/rules';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -49,13 +50,14 @@ describe('package.json', () => {
 });
 
 describe('other lists of the rules', () => {
-  it('the config schema accepts every rule id and no other', () => {
+  it('the config schema accepts every rule id and no other, and suggests the built-in types', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'pmmlintrc.schema.json'), 'utf8'));
     const severities = schema.definitions.ruleSeverities;
     assert.deepEqual([...severities.propertyNames.enum].sort(), [...RULE_IDS].sort());
     assert.deepEqual(Object.keys(severities.properties).sort(), [...RULE_IDS].sort());
     assert.deepEqual(schema.properties.rules, { $ref: '#/definitions/ruleSeverities' });
     assert.deepEqual(schema.properties.overrides.items.properties.rules, { $ref: '#/definitions/ruleSeverities' });
+    assert.deepEqual([...schema.properties.overrides.items.properties.type.examples].sort(), BUILT_IN_CHECKLISTS.map((c) => c.type).sort());
   });
   it("the client's rule list has every rule with its meta's descriptions", () => {
     assert.deepEqual(

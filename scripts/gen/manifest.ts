@@ -41,7 +41,7 @@ export function updateNls(text: string, project: Project, lang: 'en' | 'zh'): st
 /**
  * schemas/pmmlintrc.schema.json with `definitions.ruleSeverities` listing every rule (its description shown when
  * editing a .pmmlintrc); `rules` and `overrides[].rules` refer to it. An unknown id fails `propertyNames`, which
- * config.ts reports as "unknown rule".
+ * config-validate.ts reports as "unknown rule". `overrides[].type` suggests the built-in types.
  */
 export function updateConfigSchema(text: string, project: Project): string {
   const schema = JSON.parse(text) as { definitions: Json; properties: Json };
@@ -55,7 +55,9 @@ export function updateConfigSchema(text: string, project: Project): string {
     additionalProperties: { $ref: '#/definitions/severity' },
   };
   schema.properties.rules = { $ref: '#/definitions/ruleSeverities' };
-  const overrides = schema.properties.overrides as { items: { properties: Json } };
+  const overrides = schema.properties.overrides as { items: { properties: Json & { type: Json } } };
   overrides.items.properties.rules = { $ref: '#/definitions/ruleSeverities' };
+  // Suggestions when typing a type (any alias or a user's own type is valid too).
+  overrides.items.properties.type.examples = project.checklists.map((c) => c.name);
   return compactJson(schema);
 }

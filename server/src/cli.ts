@@ -17,6 +17,7 @@ import { configCache } from './runtime/config-cache';
 import { isMarkdownFile } from './core/markdown-files';
 import { markdownFilesIn } from './runtime/walk';
 import type { CliJob, FileJob, FileOutcome, LintOptions } from './runtime/lint-file';
+import type { ResolvedConfig } from './core/config';
 import { WorkerPool, type JobOutcome } from './runtime/pool';
 
 declare const PMM_LINT_VERSION: string;
@@ -63,7 +64,18 @@ function wholeNumber(name: string, value: string | undefined, limits: { min: num
   return n;
 }
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+/** The command line, checked: what to lint and how, or the exit code when there is nothing to lint (usage, help). */
+interface CliRun {
+  locale: Locale;
+  format: Format;
+  maxWarnings: number;
+  timeBudget?: number;
+  memoryBudget?: number;
+  values: { config?: string; locale?: string; quiet?: boolean; stdin?: boolean; 'stdin-filename'?: string; color?: boolean; 'no-color'?: boolean };
+  positionals: string[];
+}
+
+function parseCommandLine(argv: string[], io: CliIO): CliRun | number {
   let locale: Locale = localeFromEnv(io.env);
   const usage = (detail: string) => {
     io.stderr(escapeForTerminal(t(locale, 'cli.usage', { detail })) + '\n');
@@ -122,7 +134,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (opts['stdin-filename'] !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
   if (!opts.stdin && parsed.positionals.length === 0) return usage('no files, folders or globs given');
   if (opts.stdin && parsed.positionals.length > 0) return usage('--stdin takes no file arguments');
+  return { locale, format, maxWarnings, timeBudget, memoryBudget, values: opts, positionals: parsed.positionals };
+}
 
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const run = parseCommandLine(argv, io);
+  if (typeof run === 'number') return run;
+  const { locale, values: opts } = run;
   let exitCode = 0;
   const fail = (message: string) => {
     io.stderr(escapeForTerminal(message) + '\n');
@@ -133,114 +151,147 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(escapeForTerminal(t(locale, 'cli.configError', { file: opts.config!, where: '', detail: t(locale, 'cli.notFound', { file: opts.config! }) })) + '\n');
     return 2;
   }
-
   // One config per config file, loaded once; a broken one is reported once and its files are skipped.
   const configFor = configCache(explicitConfig, (error) => {
     const where = error.line ? `:${error.line}${error.column ? `:${error.column}` : ''}` : '';
     fail(t(locale, 'cli.configError', { file: path.relative(io.cwd, error.file) || error.file, where, detail: error.detail }));
   });
   const options: LintOptions = { locale, localeForced: opts.locale !== undefined, quiet: Boolean(opts.quiet), explicitConfig };
-
-  // Documents are linted on worker threads, each within its budget: one that takes too long or too much memory
-  // is stopped and reported, and the others still are.
-  const lintAll = async (jobs: Array<{ job: CliJob; display: string; timeMs: number; memoryMb: number; heavy: boolean }>): Promise<FileOutcome[]> => {
-    if (jobs.length === 0) return [];
-    const threads = Number(io.env.PMM_LINT_THREADS) || threadCount(4);
-    const pool = new WorkerPool({
-      script: WORKER_SCRIPT,
-      size: Math.max(1, Math.min(threads, jobs.length)),
-      youngMb: 64,
-      memoryMb: memoryBudget ?? jobs.reduce((most, j) => Math.max(most, j.memoryMb), 0),
-    });
-    try {
-      return await Promise.all(
-        jobs.map(async ({ job, display, timeMs, heavy }, i) => fileOutcome(await pool.run<FileOutcome>({ key: display, priority: i, payload: job, timeMs, heavy }).outcome, display, locale)),
-      );
-    } finally {
-      await pool.close();
-    }
-  };
   const budgetFor = (filePath: string) => {
     const budget = budgetOf(configFor(filePath));
-    return { timeMs: timeBudget ?? budget.timeMs, memoryMb: memoryBudget ?? budget.memoryMb };
+    return { timeMs: run.timeBudget ?? budget.timeMs, memoryMb: run.memoryBudget ?? budget.memoryMb };
   };
-
+  const context: LintContext = { io, run, options, configFor, budgetFor, fail };
+  const outcomes = opts.stdin ? await lintStdin(context) : await lintFiles(context);
   const reports: JsonFileReport[] = [];
-  const outcomes: FileOutcome[] = [];
-  if (opts.stdin) {
-    const name = opts['stdin-filename'] ?? '<stdin>';
-    const filePath = opts['stdin-filename'] ? path.resolve(io.cwd, name) : undefined;
-    const configPath = filePath ?? path.join(io.cwd, 'stdin.md');
-    const config = configFor(configPath);
-    if (config) {
-      const read = await io.readStdin(config.maxFileSize);
-      if (!read.ok) {
-        outcomes.push({ notices: [t(locale, 'cli.skipLarge', { file: name, size: humanSize(read.size), limit: humanSize(config.maxFileSize) })], failed: false });
-      } else {
-        const job: CliJob = { op: 'cli-text', display: name, filePath, text: decodeText(read.buf), options };
-        for (const o of await lintAll([{ job, display: name, heavy: read.buf.length > HEAVY_CHARS, ...budgetFor(configPath) }])) outcomes.push(o);
-      }
-    }
-  } else {
-    const files = new Map<string, boolean>(); // absolute path -> named explicitly
-    for (const arg of parsed.positionals) {
-      const abs = path.resolve(io.cwd, arg);
-      let stat: fs.Stats | null = null;
-      try {
-        stat = fs.statSync(abs);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-          fail(t(locale, 'cli.unreadable', { file: arg, reason: code ?? String(error) }));
-          continue;
-        }
-      }
-      if (stat?.isDirectory()) {
-        const found = markdownFilesIn(abs);
-        for (const u of found.unreadable) fail(t(locale, 'cli.unreadable', { file: path.relative(io.cwd, u.dir) || u.dir, reason: u.code }));
-        for (const f of found.files) if (!files.has(f)) files.set(f, false);
-      } else if (stat) {
-        files.set(abs, true);
-      } else if (isDynamicPattern(arg)) {
-        const matched = globSync(arg, { cwd: io.cwd, absolute: true, ignore: DEFAULT_IGNORES }).filter(isMarkdownFile);
-        if (matched.length === 0) fail(t(locale, 'cli.noMatch', { pattern: arg }));
-        for (const f of matched.map((g) => path.normalize(g))) if (!files.has(f)) files.set(f, false);
-      } else {
-        fail(t(locale, 'cli.notFound', { file: arg }));
-      }
-    }
-    const jobs: FileJob[] = [...files.entries()]
-      .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([abs, explicit]) => ({ abs, display: path.relative(io.cwd, abs) || abs, explicit }))
-      // Load every config here first, so a broken one is reported once, and its files are skipped.
-      .filter((job) => configFor(job.abs) !== null);
-    const sizeOf = (file: string) => {
-      try {
-        return fs.statSync(file).size;
-      } catch {
-        return 0;
-      }
-    };
-    for (const o of await lintAll(jobs.map((file) => ({ job: { op: 'cli-file', file, options }, display: file.display, heavy: sizeOf(file.abs) > HEAVY_CHARS, ...budgetFor(file.abs) })))) outcomes.push(o);
-  }
   for (const outcome of outcomes) {
     // File names and quoted text are shown, never obeyed: each notice is one line with its controls escaped.
     for (const n of outcome.notices) io.stderr(escapeForTerminal(n) + '\n');
     if (outcome.failed) exitCode = 2;
     if (outcome.report) reports.push(outcome.report);
   }
-
-  const useColor = opts['no-color'] ? false : opts.color ? true : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : io.isTTY && !io.env.NO_COLOR;
-  if (format === 'json') io.stdout(formatJson(reports));
-  else if (format === 'sarif') io.stdout(formatSarif(reports, locale, VERSION, io.cwd));
-  else io.stdout(formatStylish(reports, locale, useColor));
-
+  writeReports(io, run, reports);
   if (exitCode === 2) return 2;
+  return exitCodeOf(io, run, reports);
+}
+
+/** What linting the files or stdin needs from runCli. */
+interface LintContext {
+  io: CliIO;
+  run: CliRun;
+  options: LintOptions;
+  configFor: (filePath: string) => ResolvedConfig | null;
+  budgetFor: (filePath: string) => { timeMs: number; memoryMb: number };
+  /** Reports a problem on stderr and makes the exit code 2. */
+  fail: (message: string) => void;
+}
+
+type LintJob = { job: CliJob; display: string; timeMs: number; memoryMb: number; heavy: boolean };
+
+/**
+ * Documents are linted on worker threads, each within its budget: one that takes too long or too much memory is
+ * stopped and reported, and the others still are.
+ */
+async function lintAll(context: LintContext, jobs: LintJob[]): Promise<FileOutcome[]> {
+  if (jobs.length === 0) return [];
+  const { io, run } = context;
+  const threads = Number(io.env.PMM_LINT_THREADS) || threadCount(4);
+  const pool = new WorkerPool({
+    script: WORKER_SCRIPT,
+    size: Math.max(1, Math.min(threads, jobs.length)),
+    youngMb: 64,
+    memoryMb: run.memoryBudget ?? jobs.reduce((most, j) => Math.max(most, j.memoryMb), 0),
+  });
+  try {
+    return await Promise.all(
+      jobs.map(async ({ job, display, timeMs, heavy }, i) => fileOutcome(await pool.run<FileOutcome>({ key: display, priority: i, payload: job, timeMs, heavy }).outcome, display, run.locale)),
+    );
+  } finally {
+    await pool.close();
+  }
+}
+
+async function lintStdin(context: LintContext): Promise<FileOutcome[]> {
+  const { io, run, options } = context;
+  const name = run.values['stdin-filename'] ?? '<stdin>';
+  const filePath = run.values['stdin-filename'] ? path.resolve(io.cwd, name) : undefined;
+  const configPath = filePath ?? path.join(io.cwd, 'stdin.md');
+  const config = context.configFor(configPath);
+  if (!config) return [];
+  const read = await io.readStdin(config.maxFileSize);
+  if (!read.ok) {
+    return [{ notices: [t(run.locale, 'cli.skipLarge', { file: name, size: humanSize(read.size), limit: humanSize(config.maxFileSize) })], failed: false }];
+  }
+  const job: CliJob = { op: 'cli-text', display: name, filePath, text: decodeText(read.buf), options };
+  return lintAll(context, [{ job, display: name, heavy: read.buf.length > HEAVY_CHARS, ...context.budgetFor(configPath) }]);
+}
+
+/** The files the arguments name (files, folders walked, globs), each once: absolute path -> named explicitly. */
+function filesOf(context: LintContext): Map<string, boolean> {
+  const { io, run, fail } = context;
+  const locale = run.locale;
+  const files = new Map<string, boolean>();
+  for (const arg of run.positionals) {
+    const abs = path.resolve(io.cwd, arg);
+    let stat: fs.Stats | null = null;
+    try {
+      stat = fs.statSync(abs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        fail(t(locale, 'cli.unreadable', { file: arg, reason: code ?? String(error) }));
+        continue;
+      }
+    }
+    if (stat?.isDirectory()) {
+      const found = markdownFilesIn(abs);
+      for (const u of found.unreadable) fail(t(locale, 'cli.unreadable', { file: path.relative(io.cwd, u.dir) || u.dir, reason: u.code }));
+      for (const f of found.files) if (!files.has(f)) files.set(f, false);
+    } else if (stat) {
+      files.set(abs, true);
+    } else if (isDynamicPattern(arg)) {
+      const matched = globSync(arg, { cwd: io.cwd, absolute: true, ignore: DEFAULT_IGNORES }).filter(isMarkdownFile);
+      if (matched.length === 0) fail(t(locale, 'cli.noMatch', { pattern: arg }));
+      for (const f of matched.map((g) => path.normalize(g))) if (!files.has(f)) files.set(f, false);
+    } else {
+      fail(t(locale, 'cli.notFound', { file: arg }));
+    }
+  }
+  return files;
+}
+
+async function lintFiles(context: LintContext): Promise<FileOutcome[]> {
+  const { io, options } = context;
+  const jobs: FileJob[] = [...filesOf(context).entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([abs, explicit]) => ({ abs, display: path.relative(io.cwd, abs) || abs, explicit }))
+    // Load every config here first, so a broken one is reported once, and its files are skipped.
+    .filter((job) => context.configFor(job.abs) !== null);
+  const sizeOf = (file: string) => {
+    try {
+      return fs.statSync(file).size;
+    } catch {
+      return 0;
+    }
+  };
+  return lintAll(context, jobs.map((file) => ({ job: { op: 'cli-file', file, options }, display: file.display, heavy: sizeOf(file.abs) > HEAVY_CHARS, ...context.budgetFor(file.abs) })));
+}
+
+function writeReports(io: CliIO, run: CliRun, reports: JsonFileReport[]): void {
+  const opts = run.values;
+  const useColor = opts['no-color'] ? false : opts.color ? true : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : io.isTTY && !io.env.NO_COLOR;
+  if (run.format === 'json') io.stdout(formatJson(reports));
+  else if (run.format === 'sarif') io.stdout(formatSarif(reports, run.locale, VERSION, io.cwd));
+  else io.stdout(formatStylish(reports, run.locale, useColor));
+}
+
+/** 1 for errors or more warnings than --max-warnings allows, else 0. */
+function exitCodeOf(io: CliIO, run: CliRun, reports: JsonFileReport[]): number {
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(t(locale, 'cli.tooManyWarnings', { max: maxWarnings }) + '\n');
+  if (run.maxWarnings >= 0 && warnings > run.maxWarnings) {
+    io.stderr(t(run.locale, 'cli.tooManyWarnings', { max: run.maxWarnings }) + '\n');
     return 1;
   }
   return 0;

@@ -154,7 +154,7 @@ const zh: Catalog = {
   'unproven-claim.absoluteBacked': '「{text}」属于绝对化用语，即使有数据支撑，广告中也不得使用（《广告法》第九条）：保留数据，删掉这个词。',
   'vague-metric.noNumber': '「{title}」中的「{text}」没有数字：请写明目标值。',
   'vague-metric.noTimeframe': '「{title}」中的「{text}」没有期限或基线：请补上期限（如 2027-03-31 前、上线后 30 天内）或基线（如从 12% 提升到 20%）。',
-  'vague-metric.comparative': '「{word}」只说了方向，没说多少：请写明变化幅度（百分比、倍数、金额或时长）和对比基准。',
+  'vague-metric.comparative': '「{word}」没有给出具体数字：请写明变化幅度（百分比、倍数、金额或时长）和对比基准。',
   'vague-metric.targetNoNumber': '「{title}」中「{metric}」的目标值是「{text}」，不是数字：请写明要达到的数值。',
   'vague-metric.rowNoTimeframe': '「{title}」中「{metric}」没有完成期限（「{text}」），也没有基线：请写明日期或周期（如 2027-03-31 前、上线后 30 天内），或写出当前值。',
   'vague-metric.sectionNoNumber': '「{title}」里没有任何数字：请用数字说明结果（数量、金额或前后对比）。',

@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { ConfigError, configForFile, defaultConfig, isIgnored, resolveConfig, loadConfigFile } from '../server/src/core/config';
 import { compileGlob } from '../server/src/core/globs';
 import { lintText } from '../server/src/core/lint';
+import { ConfigCache, configCache } from '../server/src/runtime/config-cache';
 import { makeTree, FLAWED_GTM } from './helpers/tmp';
 
 function withTree<T>(files: Record<string, string>, fn: (dir: string) => T): T {
@@ -294,5 +295,45 @@ describe('config and checklist files are read with bounds', () => {
       for (const f of ['self.json', 'a.json', 'self2.json']) {
         quick(() => assert.throws(() => loadConfigFile(path.join(dir, f)), (e: unknown) => e instanceof ConfigError && /`extends` forms a cycle/.test(e.detail), f));
       }
+    }));
+});
+
+describe('one config cache for the CLI and the server (runtime/config-cache.ts)', () => {
+  it('loads a config once per config file, extra checklists on top, and forgets it when a file it read changes', () =>
+    withTree(
+      {
+        '.pmmlintrc.json': '{ "rules": { "placeholder": "off" }, "checklists": ["team.yaml"] }',
+        'team.yaml': 'type: persona\nremoveElements: []\n',
+        'a/doc.md': '# A\n',
+        'b/doc.md': '# B\n',
+      },
+      (dir) => {
+        const cache = new ConfigCache();
+        const a = cache.resolve(path.join(dir, 'a'));
+        assert.ok(a.ok);
+        assert.equal(cache.resolve(path.join(dir, 'b')), a, 'two folders, one config file: one load');
+        assert.deepEqual(cache.watchedFiles().sort(), [path.join(dir, '.pmmlintrc.json'), path.join(dir, 'team.yaml')]);
+        const withExtra = cache.resolve(path.join(dir, 'a'), [path.join(dir, 'team.yaml')]);
+        assert.ok(withExtra.ok && withExtra !== a);
+        assert.equal(cache.resolve(path.join(dir, 'a'), [path.join(dir, 'team.yaml')]), withExtra);
+        assert.equal(cache.filesChanged([path.join(dir, 'a', 'doc.md')]), false);
+        assert.equal(cache.resolve(path.join(dir, 'a')), a, 'kept: a document is no config');
+        assert.equal(cache.filesChanged([path.join(dir, 'team.yaml')]), true);
+        assert.notEqual(cache.resolve(path.join(dir, 'a')), a, 'a checklist it read changed: loaded again');
+      },
+    ));
+
+  it('the CLI view reports a broken config once, and gives null for each of its files', () =>
+    withTree({ '.pmmlintrc.json': '{ "rules": { "placeholder": "sometimes" } }', 'a.md': '# A\n', 'sub/b.md': '# B\n' }, (dir) => {
+      const errors: ConfigError[] = [];
+      const configFor = configCache(undefined, (e) => errors.push(e));
+      assert.equal(configFor(path.join(dir, 'a.md')), null);
+      assert.equal(configFor(path.join(dir, 'sub', 'b.md')), null);
+      assert.equal(errors.length, 1);
+      assert.equal(errors[0].file, path.join(dir, '.pmmlintrc.json'));
+      // --config: that file for every folder.
+      const explicit = configCache(path.join(dir, 'none.json'), (e) => errors.push(e));
+      assert.equal(explicit(path.join(dir, 'a.md')), null);
+      assert.equal(errors.length, 2);
     }));
 });

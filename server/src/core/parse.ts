@@ -154,6 +154,7 @@ function capDepth(root: Root, text: string): number | null {
 
 /** Front matter limits: a huge or alias-bombed block is reported, not expanded. */
 const MAX_FRONT_MATTER = 64 * 1024;
+const MAX_UNCLOSED_FRONT_MATTER = 8 * 1024;
 
 /** Front matter keys that can carry the document type. */
 export const TYPE_KEYS = ['type', 'pmm-type', 'pmm_type', 'doctype', 'doc-type', 'doc_type', '文档类型', '类型'];
@@ -176,8 +177,9 @@ export function parseFrontMatter(text: string, root: Root): FrontMatter | null {
     // What would have been the block: up to the first blank line.
     const blank = /\r?\n[ \t]*\r?\n/.exec(text.slice(lineEnd));
     const raw = text.slice(lineEnd, blank ? lineEnd + blank.index : text.length);
-    // Its keys still count (completion does not offer them again); its data does not.
-    const entries = raw.length > MAX_FRONT_MATTER ? [] : unclosedEntries(raw, lineEnd);
+    // Its keys still count (completion does not offer them again); its data does not. Such a block is usually
+    // being typed and small; a long one is more likely Markdown after a thematic break, not worth a YAML parse.
+    const entries = raw.length > MAX_UNCLOSED_FRONT_MATTER ? [] : unclosedEntries(raw, lineEnd);
     return withDeclaredType({ span: { start: 0, end: 0 }, raw, rawStart: lineEnd, data: null, errors: [{ message: 'unclosed', span: { start: 0, end: 3 } }], entries });
   }
   return null;

@@ -29,7 +29,7 @@ describe('generated files (run `npm run gen` after changing a rule, a fixture or
   it('every rule page shows a reported and a clean excerpt in English and Chinese, and both ways to configure it', () => {
     for (const { name } of project.rules) {
       const page = files.get(`docs/rules/${name}.md`)!;
-      for (const label of ['Reported (`', 'Not reported (`', '报告 (`', '不报告 (`']) assert.ok(page.includes(label), `${name}: no ${label}`);
+      for (const label of ['Reported (`', 'Not reported (`', '\n报告（`', '\n不报告（`']) assert.ok(page.includes(label), `${name}: no ${label}`);
       assert.match(page, new RegExp(`\\{ "rules": \\{ "${name}": `));
       assert.match(page, new RegExp(`\\{ "pmmLint.rules": \\{ "${name}": `));
     }

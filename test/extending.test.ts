@@ -1,6 +1,6 @@
-// Adding a rule is one rule file, its fixtures and `npm run gen`; adding a document type is one checklist file
-// (and its snippets) and `npm run gen`. Shown on a copy of the sources: a new rule file and a new checklist file,
-// then the generator, and every derived list knows them.
+// Adding a rule is one rule file, its fixtures, its message text (server/src/core/i18n.ts, where every message is)
+// and `npm run gen`; adding a document type is one checklist file (and its snippets) and `npm run gen`. Shown on a
+// copy of the sources: a new rule file and a new checklist file, then the generator, and every derived list knows them.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -27,13 +27,35 @@ let work = '';
 let touched: string[] = [];
 const read = (file: string) => fs.readFileSync(path.join(work, file), 'utf8');
 
-/** A module of the copy as generated: the generator loaded the rule files (and what they import) before writing. */
-function load<T>(file: string): T {
+/** Drops the copy's modules that an earlier run loaded (npm run gen is a new process each time). */
+function forget(): void {
   for (const key of Object.keys(require.cache)) if (key.startsWith(work + path.sep)) delete require.cache[key];
+}
+
+/** A module of the copy as generated. */
+function load<T>(file: string): T {
+  forget();
   return require(path.join(work, file)) as T;
 }
 
-/** Copies the sources, adds the rule file (the generator refuses it without fixtures), then the rest, and generates. */
+/** The messages of the new rule, in the catalog of server/src/core/i18n.ts (where every rule's message text is). */
+const MESSAGES = {
+  en: `  'shouting.found': "'{text}' shouts: let a figure make the point.",`,
+  zh: `  'shouting.found': '「{text}」像在喊：让数字说话。',`,
+};
+
+function addMessages(): void {
+  const file = path.join(work, 'server/src/core/i18n.ts');
+  const text = fs.readFileSync(file, 'utf8');
+  const added = text.replace(/^const en: Catalog = \{\n/m, (m) => `${m}${MESSAGES.en}\n`).replace(/^const zh: Catalog = \{\n/m, (m) => `${m}${MESSAGES.zh}\n`);
+  assert.equal(added.split('\n').length, text.split('\n').length + 2, 'the catalogs of i18n.ts moved');
+  fs.writeFileSync(file, added);
+}
+
+/**
+ * Copies the sources, adds the rule file (the generator refuses it without fixtures), its fixtures and the checklist
+ * (refused without the rule's messages), the messages, and generates.
+ */
 function copyAndGenerate(): void {
   // Inside the repository, so the copy resolves the same node_modules.
   fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
@@ -47,11 +69,16 @@ function copyAndGenerate(): void {
   // Without fixtures the generator refuses the rule: its page needs examples.
   assert.throws(() => generateFiles(loadProject(work)), /shouting: no test\/fixtures\/rules\/shouting\/invalid-en\.md/);
   add(ADDED);
+  forget();
+  // Without its message text the generator refuses it too.
+  assert.throws(() => generateFiles(loadProject(work)), /shouting: no English text for shouting\.found in server\/src\/core\/i18n\.ts/);
+  addMessages();
   assert.deepEqual(ADDED.map((f) => f.to).sort(), [
     'server/checklists/case-study.json',
     RULE_FILE,
     ...['invalid-en.expected.json', 'invalid-en.md', 'invalid-zh.expected.json', 'invalid-zh.md', 'valid-en.md', 'valid-zh.md'].map((f) => `test/fixtures/rules/shouting/${f}`),
   ]);
+  forget();
   touched = generate(work);
 }
 
@@ -98,8 +125,10 @@ describe('extending pmm-lint: a rule file and a checklist file, then npm run gen
     const page = read('docs/rules/shouting.md');
     assert.match(page, /Reported \(`test\/fixtures\/rules\/shouting\/invalid-en\.md`, line \d+\):\n\n```markdown\n## Results\n\n.*!!/);
     assert.match(page, /Not reported \(`test\/fixtures\/rules\/shouting\/valid-en\.md`\):\n\n```markdown\n## Results\n/);
-    assert.match(page, /报告 \(`test\/fixtures\/rules\/shouting\/invalid-zh\.md`, line \d+\):\n\n```markdown\n## 成果\n\n.*！！/);
-    assert.match(page, /不报告 \(`test\/fixtures\/rules\/shouting\/valid-zh\.md`\)/);
+    assert.match(page, /报告（`test\/fixtures\/rules\/shouting\/invalid-zh\.md`，第 \d+ 行）：\n\n```markdown\n## 成果\n\n.*！！/);
+    assert.match(page, /不报告（`test\/fixtures\/rules\/shouting\/valid-zh\.md`）：/);
+    assert.match(page, /> '!!' shouts: let a figure make the point\./);
+    assert.match(page, /> 「！！」像在喊：让数字说话。/);
     assert.match(page, /\{ "rules": \{ "shouting": "off" \} \}/);
     assert.match(page, /\{ "pmmLint\.rules": \{ "shouting": "off" \} \}/);
   });

@@ -2,8 +2,7 @@
 // the first finding of the rule, and the matching place in a valid fixture, which the rule does not report.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultConfig } from '../../server/src/core/config';
-import { lintText, type LintResult } from '../../server/src/core/lint';
+import type { LintResult } from '../../server/src/core/lint';
 import type { Finding } from '../../server/src/core/types';
 import { FIXTURES_DIR, type Project, type RuleFile } from './project';
 import { blockAround, frontMatterEnd, headingWith, outline, parseLines, range, sectionAt, type Lines, type Numbered } from './lines';
@@ -32,6 +31,7 @@ interface Linted {
 function lintFixture(project: Project, rule: RuleFile, file: string, lang: Lang): Linted {
   const abs = path.join(project.root, file);
   const text = fs.readFileSync(abs, 'utf8');
+  const { lintText, defaultConfig } = project.engine;
   const config = { ...defaultConfig(), checklists: project.checklists.map((c) => c.checklist) };
   const result = lintText(text, { filePath: abs, locale: lang, config, rules: project.rules.map((r) => r.rule) });
   return { file, lines: parseLines(text), result, findings: result.findings.filter((f) => f.ruleId === rule.name) };

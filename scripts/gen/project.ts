@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { validateChecklist } from '../../server/src/core/checklist';
 import type { Rule } from '../../server/src/core/rules/rule';
 import type { Checklist } from '../../server/src/core/types';
+import { engineOf, type Engine } from './engine';
 
 export const RULES_DIR = 'server/src/core/rules';
 export const CHECKLISTS_DIR = 'server/checklists';
@@ -33,6 +34,8 @@ export interface Project {
   rules: RuleFile[];
   /** Sorted by type. */
   checklists: ChecklistFile[];
+  /** The project's own lint and messages. */
+  engine: Engine;
 }
 
 function isRule(value: unknown): value is Rule {
@@ -77,7 +80,7 @@ export function loadChecklists(root: string): ChecklistFile[] {
 }
 
 export function loadProject(root: string): Project {
-  return { root, rules: loadRules(root), checklists: loadChecklists(root) };
+  return { root, rules: loadRules(root), checklists: loadChecklists(root), engine: engineOf(root) };
 }
 
 /** A TypeScript identifier for a file name: 'gtm-brief' -> 'gtmBrief'. */

@@ -1,5 +1,4 @@
 // docs/rules/<rule-id>.md: a rule's page from its meta, its messages, and examples from its fixtures.
-import { t } from '../../server/src/core/i18n';
 import type { RuleMeta } from '../../server/src/core/rules/rule';
 import { ruleExample, type Excerpt, type Lang, type RuleExample } from './excerpts';
 import { FIXTURES_DIR, RULES_DIR, type Project, type RuleFile } from './project';
@@ -14,9 +13,9 @@ const SAMPLE: Record<string, string | number> = {
   hint: 'Unlike <primary competitive alternative>, <statement of primary differentiation>',
 };
 
-const LANGS: Array<{ lang: Lang; heading: string; reported: string; clean: string }> = [
-  { lang: 'en', heading: 'English', reported: 'Reported', clean: 'Not reported' },
-  { lang: 'zh', heading: '中文', reported: '报告', clean: '不报告' },
+const LANGS: Array<{ lang: Lang; heading: string; reported(file: string, line: number): string; clean(file: string): string }> = [
+  { lang: 'en', heading: 'English', reported: (file, line) => `Reported (\`${file}\`, line ${line}):`, clean: (file) => `Not reported (\`${file}\`):` },
+  { lang: 'zh', heading: '中文', reported: (file, line) => `报告（\`${file}\`，第 ${line} 行）：`, clean: (file) => `不报告（\`${file}\`）：` },
 ];
 
 /** Every rule's page, by file name. */
@@ -41,7 +40,7 @@ export function renderRuleDoc(project: Project, rule: RuleFile): string {
     '## Examples',
     '',
     ...LANGS.flatMap((l) => renderExample(ruleExample(project, rule, l.lang), l)),
-    ...renderMessages(m),
+    ...renderMessages(project, m),
     ...renderConfigure(m),
   ].join('\n');
 }
@@ -50,13 +49,13 @@ function renderExample(example: RuleExample, l: (typeof LANGS)[number]): string[
   return [
     `### ${l.heading}`,
     '',
-    `${l.reported} (\`${example.bad.file}\`, line ${example.bad.finding.line}):`,
+    l.reported(example.bad.file, example.bad.finding.line),
     '',
     ...codeBlock(example.bad),
     '',
     `> ${example.bad.finding.message}`,
     '',
-    `${l.clean} (\`${example.good.file}\`):`,
+    l.clean(example.good.file),
     '',
     ...codeBlock(example.good),
     '',
@@ -73,7 +72,12 @@ function codeBlock(excerpt: Excerpt): string[] {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-function renderMessages(m: RuleMeta): string[] {
+function renderMessages(project: Project, m: RuleMeta): string[] {
+  const { t, messageIds } = project.engine;
+  for (const lang of ['en', 'zh'] as const) {
+    const missing = m.messages.filter((id) => !messageIds(lang).includes(id));
+    if (missing.length) throw new Error(`${m.id}: no ${lang === 'en' ? 'English' : 'Chinese'} text for ${missing.join(', ')} in server/src/core/i18n.ts`);
+  }
   return [
     '## Messages',
     '',

@@ -3,27 +3,14 @@
 
 import Ajv, { type ErrorObject } from 'ajv';
 import checklistSchema from '../../../schemas/checklist.schema.json';
-import positioning from '../../checklists/positioning.json';
-import gtmBrief from '../../checklists/gtm-brief.json';
-import messageHouse from '../../checklists/message-house.json';
-import persona from '../../checklists/persona.json';
-import battlecard from '../../checklists/battlecard.json';
-import insight from '../../checklists/insight.json';
-import feedbackBrief from '../../checklists/feedback-brief.json';
+import { BUILT_IN_CHECKLIST_DATA } from './checklists.generated';
 import { normalizeLabel, hasCjk } from './text';
 import { patternProblem, shownPattern } from './patterns';
 import { compileTerm, readLabel, termScore, type Term } from './vocab';
 import type { Checklist, ChecklistElement } from './types';
 
-export const BUILT_IN_CHECKLISTS: readonly Checklist[] = [
-  positioning,
-  gtmBrief,
-  messageHouse,
-  persona,
-  battlecard,
-  insight,
-  feedbackBrief,
-] as unknown as Checklist[];
+/** The built-in checklists: every file in server/checklists/ (listed by `npm run gen`). */
+export const BUILT_IN_CHECKLISTS: readonly Checklist[] = BUILT_IN_CHECKLIST_DATA;
 
 let validator: ReturnType<Ajv['compile']> | null = null;
 

@@ -188,7 +188,7 @@ function disableFileEdit(result: LintResult, outcome: LintOutcome, ruleId: strin
   const after = model.frontMatter ? model.frontMatter.span.end : 0;
   const rest = text.slice(after);
   const firstContent = after + (/\S/.exec(rest)?.index ?? rest.length);
-  const existing = directiveAtStart(text.slice(firstContent, firstContent + 4096));
+  const existing = directiveAtStart(text.slice(firstContent));
   if (existing?.kind === 'disable' && existing.rules) {
     const range = { start: outcome.positionAt(firstContent), end: outcome.positionAt(firstContent + existing.length) };
     return { range, newText: directiveComment('disable', [...existing.rules, ruleId]) };

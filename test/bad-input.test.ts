@@ -91,3 +91,22 @@ describe('bad input', () => {
     assert.ok(r.findings.some((f) => f.ruleId === 'vague-date'));
   });
 });
+
+describe('front matter that is not YAML', () => {
+  it('a long unclosed block (Markdown after a thematic break) is not read as YAML; a short one gives its keys', () => {
+    const long = lintText('---\n' + '[{'.repeat(30000) + '\n');
+    assert.deepEqual(long.model.frontMatter!.errors.map((e) => e.message), ['unclosed']);
+    assert.deepEqual(long.model.frontMatter!.entries, []);
+    const short = lintText('---\ntype: battlecard\nowner:\n\n# Alerts vs Acme\n');
+    assert.deepEqual(short.model.frontMatter!.entries.map((e) => e.key), ['type', 'owner']);
+    assert.equal(short.docType, 'battlecard');
+  });
+
+  it('broken YAML still names the type; a list is no type name', () => {
+    const broken = lintText('---\ntype: battlecard\nowner: "Dana\n---\n\n# Alerts vs Acme\n');
+    assert.equal(broken.model.frontMatter!.data, null);
+    assert.equal(broken.model.frontMatter!.declaredType?.value, 'battlecard');
+    const list = lintText('---\ntype: [battlecard, persona]\n---\n\n# X\n');
+    assert.deepEqual(list.model.frontMatter!.declaredType, { value: '', offset: 4, notText: '[battlecard, persona]' });
+  });
+});

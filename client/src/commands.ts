@@ -5,7 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { MARKDOWN_GLOB } from '../../server/src/core/markdown-files';
 import { local, other, uiLanguage } from './language';
 import type { PreviewPanel } from './preview';
-import { CHECKLISTS, ELEMENT_EDIT, LINT_FILES, SET_TYPE_EDIT, type ChecklistSummary, type LintFileSummary } from './protocol';
+import { ChecklistsRequest, ElementEditRequest, LintFilesRequest, SetTypeEditRequest, type ChecklistSummary, type LintFileSummary } from './protocol';
 import type { Reports } from './reports';
 import { RULES } from './rules.generated';
 
@@ -33,7 +33,7 @@ async function editorFor(uri: vscode.Uri | undefined): Promise<vscode.TextEditor
 }
 
 async function checklists(ctx: CommandContext, doc?: vscode.TextDocument): Promise<ChecklistSummary[]> {
-  return ctx.client().sendRequest<ChecklistSummary[]>(CHECKLISTS, doc ? { textDocument: { uri: doc.uri.toString() } } : {});
+  return ctx.client().sendRequest(ChecklistsRequest, doc ? { textDocument: { uri: doc.uri.toString() } } : {});
 }
 
 async function pickType(ctx: CommandContext, placeHolder: string, doc?: vscode.TextDocument): Promise<ChecklistSummary | undefined> {
@@ -113,7 +113,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         id = picked?.id;
       }
       if (!id) return false;
-      const edit = await ctx.client().sendRequest<Parameters<typeof applyEdit>[1] | null>(ELEMENT_EDIT, { textDocument: { uri: editor.document.uri.toString() }, elementId: id });
+      const edit = await ctx.client().sendRequest(ElementEditRequest, { textDocument: { uri: editor.document.uri.toString() }, elementId: id });
       return edit ? applyEdit(editor, edit) : false;
     }),
 
@@ -128,7 +128,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       if (!editor) return false;
       const chosen = type ?? (await pickType(ctx, vscode.l10n.t('Declare this document as...'), editor.document))?.type;
       if (!chosen) return false;
-      const edit = await ctx.client().sendRequest<Parameters<typeof applyEdit>[1] | null>(SET_TYPE_EDIT, { textDocument: { uri: editor.document.uri.toString() }, type: chosen });
+      const edit = await ctx.client().sendRequest(SetTypeEditRequest, { textDocument: { uri: editor.document.uri.toString() }, type: chosen });
       return edit ? applyEdit(editor, edit) : false;
     }),
 
@@ -158,7 +158,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
             if (token.isCancellationRequested) return false;
             const uris = files.slice(i, i + batch).map((u) => u.toString());
             try {
-              summaries.push(...(await ctx.client().sendRequest<LintFileSummary[]>(LINT_FILES, { uris }, token)));
+              summaries.push(...(await ctx.client().sendRequest(LintFilesRequest, { uris }, token)));
             } catch (error) {
               if (token.isCancellationRequested) return false; // cancelled during a batch
               throw error;

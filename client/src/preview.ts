@@ -7,24 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { uiLanguage } from './language';
 import { classifyLink, fileInside } from './links';
-import { PREVIEW, type DocumentReport } from './protocol';
-
-export interface UpdateMessage {
-  type: 'update';
-  uri: string;
-  version: number;
-  html: string;
-  report: DocumentReport;
-  language: 'en' | 'zh';
-  labels: Record<string, string>;
-}
-
-/** Messages the page may send; anything else is ignored. */
-type PageMessage =
-  | { type: 'ready' }
-  | { type: 'reveal'; line: number }
-  | { type: 'insert'; elementId: string }
-  | { type: 'openLink'; href: string };
+import { PreviewRequest, type ExtensionMessage, type PageMessage, type PreviewResult, type UpdateMessage } from './protocol';
 
 function isPageMessage(m: unknown): m is PageMessage {
   if (!m || typeof m !== 'object') return false;
@@ -90,7 +73,7 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (this.panel && e.textEditor.document === this.document && e.visibleRanges.length) {
-          void this.panel.webview.postMessage({ type: 'scroll', line: e.visibleRanges[0].start.line });
+          void this.post({ type: 'scroll', line: e.visibleRanges[0].start.line });
         }
       }),
     );
@@ -159,10 +142,10 @@ export class PreviewPanel implements vscode.Disposable {
       });
       return;
     }
-    let result: { html: string; report: DocumentReport };
+    let result: PreviewResult;
     const ticket = ++this.requested;
     try {
-      result = await this.client().sendRequest(PREVIEW, { textDocument: { uri: doc.uri.toString() } });
+      result = await this.client().sendRequest(PreviewRequest, { textDocument: { uri: doc.uri.toString() } });
     } catch {
       return; // the server restarts or the document closed: the next change refreshes
     }
@@ -170,8 +153,13 @@ export class PreviewPanel implements vscode.Disposable {
     this.posted = ticket;
     const message: UpdateMessage = { type: 'update', uri: doc.uri.toString(), version: result.report.version, html: result.html, report: result.report, language: uiLanguage(), labels: labels() };
     this.lastUpdate = message;
-    await this.panel.webview.postMessage(message);
+    await this.post(message);
     for (const listener of [...this.updateListeners]) listener(message);
+  }
+
+  /** Every message to the page goes through here, typed. */
+  private async post(message: ExtensionMessage): Promise<void> {
+    await this.panel?.webview.postMessage(message);
   }
 
   private async onMessage(m: unknown): Promise<void> {

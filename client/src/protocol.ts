@@ -1,11 +1,14 @@
-// The server's custom requests (defined with the server, in server/src/protocol.ts).
+// The server's custom requests (typed RequestType objects, defined with the server in server/src/protocol.ts) and
+// the messages between the extension and the preview page (client/preview/main.ts).
+import type { DocumentReport } from '../../server/src/protocol';
+
 export {
-  CHECKLISTS_REQUEST as CHECKLISTS,
-  DOCUMENT_REPORT_REQUEST as DOCUMENT_REPORT,
-  ELEMENT_EDIT_REQUEST as ELEMENT_EDIT,
-  LINT_FILES_REQUEST as LINT_FILES,
-  PREVIEW_REQUEST as PREVIEW,
-  SET_TYPE_REQUEST as SET_TYPE_EDIT,
+  ChecklistsRequest,
+  DocumentReportRequest,
+  ElementEditRequest,
+  LintFilesRequest,
+  PreviewRequest,
+  SetTypeEditRequest,
 } from '../../server/src/protocol';
 export type { ChecklistSummary, DocumentReport, LintFileSummary, PreviewResult, ReportElement, ReportFinding } from '../../server/src/protocol';
 
@@ -13,3 +16,29 @@ export interface Localized {
   en: string;
   zh: string;
 }
+
+/** Extension -> page: a new rendering of the document and its scorecard. */
+export interface UpdateMessage {
+  type: 'update';
+  uri: string;
+  version: number;
+  html: string;
+  report: DocumentReport;
+  language: 'en' | 'zh';
+  labels: Record<string, string>;
+}
+
+/** Extension -> page: the editor scrolled to this line (0-based). */
+export interface ScrollMessage {
+  type: 'scroll';
+  line: number;
+}
+
+export type ExtensionMessage = UpdateMessage | ScrollMessage;
+
+/** Page -> extension; anything else is ignored. */
+export type PageMessage =
+  | { type: 'ready' }
+  | { type: 'reveal'; line: number }
+  | { type: 'insert'; elementId: string }
+  | { type: 'openLink'; href: string };

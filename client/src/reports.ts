@@ -1,7 +1,7 @@
 // Asks the server for a document's report (the same object as the CLI's JSON entry), once per version.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOCUMENT_REPORT, type DocumentReport } from './protocol';
+import { DocumentReportRequest, type DocumentReport } from './protocol';
 
 export class Reports {
   private readonly cache = new Map<string, Promise<DocumentReport | null>>();
@@ -15,7 +15,7 @@ export class Reports {
     let p = this.cache.get(key);
     if (!p) {
       p = this.client()
-        .sendRequest<DocumentReport>(DOCUMENT_REPORT, { textDocument: { uri: doc.uri.toString() } })
+        .sendRequest(DocumentReportRequest, { textDocument: { uri: doc.uri.toString() } })
         .catch(() => null);
       // Only the latest version of each document is worth keeping.
       for (const k of this.cache.keys()) if (k.startsWith(`${doc.uri.toString()}@`)) this.cache.delete(k);

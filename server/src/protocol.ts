@@ -1,6 +1,8 @@
-// The server's custom requests and what they return: shared by the server and the VS Code client (types and
-// method names only; nothing here runs code).
+// The server's custom requests, typed: one RequestType per request (its method name, params and result), shared by
+// the server and the VS Code client so neither names a request by a plain string nor casts a result. Only
+// RequestType comes from vscode-languageserver-protocol, which both sides' LSP libraries already bundle.
 
+import { RequestType, type TextDocumentIdentifier, type TextEdit } from 'vscode-languageserver-protocol';
 import type { JsonFileReport } from './format/positions';
 
 export type { JsonElement as ReportElement, JsonFinding as ReportFinding } from './format/positions';
@@ -18,24 +20,50 @@ export const SERVER_EXEC_ARGV = ['--max-semi-space-size=2'];
  */
 export const SERVER_ENV: Record<string, string> = { MALLOC_ARENA_MAX: '2' };
 
-/** `{ textDocument }` -> DocumentReport: the document's entry of `pmm-lint --format json`, plus uri and version. */
-export const DOCUMENT_REPORT_REQUEST = 'pmmLint/documentReport';
-/** `{ textDocument }` -> { html, report }: the sanitised HTML of the document and its report, for the preview. */
-export const PREVIEW_REQUEST = 'pmmLint/preview';
-/** `{ textDocument, elementId }` -> TextEdit | null: inserts an element at its checklist place (null if present). */
-export const ELEMENT_EDIT_REQUEST = 'pmmLint/elementEdit';
-/** `{ textDocument, type }` -> TextEdit | null: declares the document type in front matter. */
-export const SET_TYPE_REQUEST = 'pmmLint/setTypeEdit';
-/** `{ textDocument? }` -> ChecklistSummary[]: the known document types (with that document's config). */
-export const CHECKLISTS_REQUEST = 'pmmLint/checklists';
-/** `{ uris }` -> LintFileSummary[]: lints files from disk and publishes their diagnostics. */
-export const LINT_FILES_REQUEST = 'pmmLint/lintFiles';
+export interface DocumentParams {
+  textDocument: TextDocumentIdentifier;
+}
 
-/**
- * `{ collectGarbage? }` -> ServerStatus: the server process and its memory (after a full collection when asked and
- * possible). For diagnosing the server and for the tests that measure it or stop it.
- */
-export const SERVER_STATUS_REQUEST = 'pmmLint/serverStatus';
+export type DocumentReport = JsonFileReport & { uri: string; version: number; notice?: string };
+
+export interface PreviewResult {
+  html: string;
+  report: DocumentReport;
+}
+
+export interface ElementEditParams extends DocumentParams {
+  elementId: string;
+}
+
+export interface SetTypeEditParams extends DocumentParams {
+  type: string;
+}
+
+export interface ChecklistsParams {
+  textDocument?: TextDocumentIdentifier;
+}
+
+export interface ChecklistSummary {
+  type: string;
+  title: { en: string; zh: string };
+  elements: Array<{ id: string; title: { en: string; zh: string }; required: boolean }>;
+}
+
+export interface LintFilesParams {
+  uris: string[];
+}
+
+export interface LintFileSummary {
+  uri: string;
+  docType: string | null;
+  score: number | null;
+  problems: number;
+  skipped?: string;
+}
+
+export interface ServerStatusParams {
+  collectGarbage?: boolean;
+}
 
 export interface ServerStatus {
   pid: number;
@@ -49,23 +77,23 @@ export interface ServerStatus {
   work?: { queued: number; running: number; workers: number };
 }
 
-export type DocumentReport = JsonFileReport & { uri: string; version: number; notice?: string };
+/** The document's entry of `pmm-lint --format json`, plus uri and version. */
+export const DocumentReportRequest = new RequestType<DocumentParams, DocumentReport, void>('pmmLint/documentReport');
+/** The sanitised HTML of the document and its report, for the preview. */
+export const PreviewRequest = new RequestType<DocumentParams, PreviewResult, void>('pmmLint/preview');
+/** Inserts an element at its checklist place (null if present). */
+export const ElementEditRequest = new RequestType<ElementEditParams, TextEdit | null, void>('pmmLint/elementEdit');
+/** Declares the document type in front matter. */
+export const SetTypeEditRequest = new RequestType<SetTypeEditParams, TextEdit | null, void>('pmmLint/setTypeEdit');
+/** The known document types (with that document's config, when one is given). */
+export const ChecklistsRequest = new RequestType<ChecklistsParams | null, ChecklistSummary[], void>('pmmLint/checklists');
+/** Lints files from disk and publishes their diagnostics. */
+export const LintFilesRequest = new RequestType<LintFilesParams, LintFileSummary[], void>('pmmLint/lintFiles');
+/**
+ * The server process and its memory (after a full collection when asked and possible). For diagnosing the server
+ * and for the tests that measure it or stop it.
+ */
+export const ServerStatusRequest = new RequestType<ServerStatusParams | null, ServerStatus, void>('pmmLint/serverStatus');
 
-export interface PreviewResult {
-  html: string;
-  report: DocumentReport;
-}
-
-export interface ChecklistSummary {
-  type: string;
-  title: { en: string; zh: string };
-  elements: Array<{ id: string; title: { en: string; zh: string }; required: boolean }>;
-}
-
-export interface LintFileSummary {
-  uri: string;
-  docType: string | null;
-  score: number | null;
-  problems: number;
-  skipped?: string;
-}
+/** The method name of ServerStatusRequest, for callers that take a method string (the test helpers). */
+export const SERVER_STATUS_REQUEST = ServerStatusRequest.method;

@@ -7,13 +7,13 @@ import { ruleById } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
 import type { Span } from '../core/types';
 import { toRange } from './diagnostics';
-import type { LintOutcome } from './linter';
+import type { EngineOutcome, LintSetup, OffsetMap } from './linter';
 
 const STATUS_ICON = { complete: '✓', weak: '⚠', missing: '✗' } as const;
 
 const contains = (span: Span, offset: number) => span.start <= offset && offset <= span.end;
 
-export function hover(outcome: LintOutcome, documentOffset: number): Hover | null {
+export function hover(outcome: EngineOutcome & OffsetMap & Pick<LintSetup, 'locale'>, documentOffset: number): Hover | null {
   const result = outcome.result;
   if (!result) return null;
   const locale = outcome.locale;

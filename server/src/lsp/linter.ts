@@ -18,27 +18,39 @@ import { ConfigStore } from './config-store';
 import { configErrorDiagnostic, findingToDiagnostic, type PositionAt } from './diagnostics';
 import type { ServerSettings } from './settings';
 
-export interface LintOutcome {
+/** Which document, version and generation of settings a lint is of. */
+export interface LintedVersion {
   uri: string;
   version: number;
   /** Bumped whenever settings or config files change: a cached outcome of an older generation is stale. */
   generation: number;
   filePath: string | undefined;
-  settings: ServerSettings;
+}
+
+/** What the lint ran with: the document's config (null when none could be read) and its messages' locale. */
+export interface LintSetup {
+  config: ResolvedConfig | null;
   locale: Locale;
+}
+
+/** What the engine said. */
+export interface EngineOutcome {
   /** The engine's result; null when the document was not linted (disabled, ignored, too large, config error). */
   result: LintResult | null;
-  config: ResolvedConfig | null;
-  diagnostics: Diagnostic[];
   /** Why the document was not linted, for the report and the log. */
   notice: string | null;
-  /** Engine offset -> document position (the engine sees the text without a byte order mark). */
+}
+
+/** Between engine offsets and document positions (the engine sees the text without a byte order mark). */
+export interface OffsetMap {
+  /** Engine offset -> document position. */
   positionAt: PositionAt;
   /** Document offset -> engine offset. */
   toEngineOffset: (offset: number) => number;
-  /** The parsed text, for the next version's incremental parse. */
-  parsed: ParsedText | null;
 }
+
+/** A document's lint: each part above, and the findings as LSP diagnostics. The parse is kept apart (Linter). */
+export type LintOutcome = LintedVersion & LintSetup & EngineOutcome & OffsetMap & { diagnostics: Diagnostic[] };
 
 export interface LinterHost {
   settingsFor(uri: string): Promise<ServerSettings>;
@@ -74,6 +86,8 @@ export class Linter {
   private readonly cache = new Map<string, LintOutcome>();
   /** The last outcome linted in the background (see Keep). */
   private lastBackground: LintOutcome | null = null;
+  /** The parsed text of each kept outcome, for the next version's incremental parse (goes with its outcome). */
+  private readonly parses = new WeakMap<LintOutcome, ParsedText>();
   private readonly reported = new Set<string>();
 
   constructor(
@@ -148,13 +162,11 @@ export class Linter {
       return hit;
     }
     const uri = doc.uri;
-    const filePath = uriToPath(uri);
     const base: LintOutcome = {
       uri,
       version: doc.version,
       generation: this.generationCounter,
-      filePath,
-      settings,
+      filePath: uriToPath(uri),
       locale: settings.locale !== 'auto' ? settings.locale : this.host.clientLocale(),
       result: null,
       config: null,
@@ -162,16 +174,19 @@ export class Linter {
       notice: null,
       positionAt: (offset) => doc.positionAt(offset),
       toEngineOffset: (offset) => offset,
-      parsed: null,
     };
-    const outcome = this.compute(doc, base, keep !== 'none' ? this.latest(uri)?.parsed ?? null : null);
-    if (keep !== 'none') this.remember(outcome, keep);
+    const latest = keep !== 'none' ? this.latest(uri) : undefined;
+    const { outcome, parsed } = this.compute(doc, base, settings, (latest && this.parses.get(latest)) ?? null);
+    if (keep !== 'none') {
+      if (parsed) this.parses.set(outcome, parsed);
+      this.remember(outcome, keep);
+    }
     return outcome;
   }
 
-  private compute(doc: TextDocument, outcome: LintOutcome, previous: ParsedText | null): LintOutcome {
-    const { settings, filePath, uri } = outcome;
-    if (!settings.enable) return outcome;
+  private compute(doc: TextDocument, outcome: LintOutcome, settings: ServerSettings, previous: ParsedText | null): { outcome: LintOutcome; parsed?: ParsedText } {
+    const { filePath, uri } = outcome;
+    if (!settings.enable) return { outcome };
     const folder = this.host.folderFor(uri);
     const dir = filePath ? path.dirname(filePath) : folder ?? process.cwd();
     const extras = settings.checklists.map((c) => path.resolve(folder ?? dir, c));
@@ -181,19 +196,19 @@ export class Linter {
       const diagnostic = configErrorDiagnostic(resolved.error, outcome.locale, resolved.error.file, pathToFileURL(resolved.error.file).href);
       const message = String(diagnostic.message);
       this.once(`config:${message}`, () => this.host.showError(message));
-      return { ...outcome, diagnostics: [diagnostic], notice: message };
+      return { outcome: { ...outcome, diagnostics: [diagnostic], notice: message } };
     }
     let config = resolved.config;
     this.host.configLoaded?.(config);
     if (Object.keys(settings.rules).length) config = { ...config, rules: { ...config.rules, ...settings.rules } };
     const locale = settings.locale !== 'auto' ? settings.locale : config.locale ?? outcome.locale;
-    if (filePath && isIgnored(config, filePath)) return { ...outcome, config, locale };
+    if (filePath && isIgnored(config, filePath)) return { outcome: { ...outcome, config, locale } };
     const text = doc.getText();
     // Cheap bound first: a UTF-16 string of n units takes at least n bytes.
     if (text.length > config.maxFileSize || Buffer.byteLength(text) > config.maxFileSize) {
       const notice = t(locale, 'lsp.tooLarge', { file: display, size: humanSize(Buffer.byteLength(text)), limit: humanSize(config.maxFileSize) });
       this.once(`large:${uri}`, () => this.host.log(notice));
-      return { ...outcome, config, locale, notice };
+      return { outcome: { ...outcome, config, locale, notice } };
     }
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const positionAt: PositionAt = bom ? (offset) => doc.positionAt(offset + 1) : (offset) => doc.positionAt(offset);
@@ -214,7 +229,10 @@ export class Linter {
       },
     });
     const diagnostics = result.findings.map((f) => findingToDiagnostic(f, positionAt, uri, doc.version));
-    return { ...outcome, config, locale, result, diagnostics, positionAt, toEngineOffset, parsed: { text: parsed.text, root: parsed.root, definitions: parsed.definitions } };
+    return {
+      outcome: { ...outcome, config, locale, result, diagnostics, positionAt, toEngineOffset },
+      parsed: { text: parsed.text, root: parsed.root, definitions: parsed.definitions },
+    };
   }
 
   private once(key: string, action: () => void): void {

@@ -4,11 +4,11 @@ import { SymbolKind, type DocumentSymbol, type Position, type Range } from 'vsco
 import { t } from '../core/i18n';
 import type { Section } from '../core/model';
 import { toRange } from './diagnostics';
-import type { LintOutcome } from './linter';
+import type { EngineOutcome, LintSetup, OffsetMap } from './linter';
 
 const STATUS_ICON = { complete: '✓', weak: '⚠', missing: '✗' } as const;
 
-export function documentSymbols(outcome: LintOutcome): DocumentSymbol[] {
+export function documentSymbols(outcome: EngineOutcome & Pick<OffsetMap, 'positionAt'> & Pick<LintSetup, 'locale'>): DocumentSymbol[] {
   const result = outcome.result;
   if (!result) return [];
   const { model, analysis } = result;

@@ -3,7 +3,7 @@
 // documents it linted last, so the next version re-parses only what the edit touched.
 
 import * as path from 'node:path';
-import type { CodeActionParams, Diagnostic, Position } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, CompletionItem, Diagnostic, DocumentSymbol, Hover, Position, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILT_IN_CHECKLISTS } from '../core/checklist';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/config';
@@ -51,6 +51,23 @@ export type LspRequest =
   | { feature: 'elementEdit'; elementId: string }
   | { feature: 'setType'; type: string }
   | { feature: 'checklists' };
+
+/** What each feature's job gives back as its value. */
+export interface FeatureValues {
+  lint: null;
+  hover: Hover | null;
+  codeAction: CodeAction[];
+  completion: CompletionItem[];
+  symbols: DocumentSymbol[];
+  report: DocumentReport;
+  preview: PreviewResult;
+  elementEdit: TextEdit | null;
+  /** Unknown type: the types the worker knows, for the message. */
+  setType: TextEdit | null | { unknownType: string[] };
+  checklists: ChecklistSummary[];
+}
+
+export type Feature = LspRequest['feature'];
 
 export type LspJob =
   /** `background`: linted because it was opened or settings changed, not because someone works on it. */
@@ -110,7 +127,7 @@ export function reportOf(outcome: LintOutcome, folder: string | undefined): Docu
   return { ...base, uri: outcome.uri, version: outcome.version, ...(outcome.notice ? { notice: outcome.notice } : {}) };
 }
 
-function featureValue(job: Extract<LspJob, { op: 'lsp' }>, doc: TextDocument, outcome: LintOutcome): unknown {
+function featureValue(job: Extract<LspJob, { op: 'lsp' }>, doc: TextDocument, outcome: LintOutcome): FeatureValues[Feature] {
   const folder = job.context.folder;
   switch (job.feature) {
     case 'lint':
@@ -120,7 +137,7 @@ function featureValue(job: Extract<LspJob, { op: 'lsp' }>, doc: TextDocument, ou
     case 'codeAction':
       return codeActions(outcome, doc, job.params);
     case 'completion':
-      if (!outcome.settings.enable) return [];
+      if (!job.context.settings.enable) return [];
       return completions(outcome, doc, job.position, outcome.config?.checklists ?? BUILT_IN_CHECKLISTS, outcome.locale);
     case 'symbols':
       return documentSymbols(outcome);

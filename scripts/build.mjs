@@ -3,7 +3,9 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const production = process.argv.includes('--production');
+// Minified, without source maps, for the .vsix (--production) and for the npm package (`npm pack` / `npm publish`
+// run `prepare`, which runs this script).
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 
 const entries = [
   { in: 'server/src/cli.ts', out: 'cli' },

@@ -28,7 +28,7 @@ function ensureNeovim() {
   if (root && has('apt-get')) {
     console.log('Installing neovim (Debian package) for the Neovim LSP client test...');
     const run = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-    if (!run(['install', '-y', '-q', 'neovim'])) run(['update', '-q']) && run(['install', '-y', '-q', 'neovim']);
+    if (!run(['install', '-y', '-q', 'neovim']) && run(['update', '-q'])) run(['install', '-y', '-q', 'neovim']);
   }
   if (!has('nvim')) {
     console.error('The Neovim LSP test needs `nvim` (Debian: apt-get install neovim). Install it, or set PMM_LINT_SKIP_NVIM=1 to opt out.');

@@ -44,6 +44,8 @@ export interface ClientOptions {
   /** Sent as initialize's processId (the server exits when that process dies); null for in-process servers. */
   processId?: number | null;
   env?: NodeJS.ProcessEnv;
+  /** The server's bin script (default: this checkout's bin/pmm-lint-server.js). */
+  serverBin?: string;
 }
 
 type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -73,11 +75,11 @@ export class LspClient {
     if (options.streams) {
       conn = createMessageConnection(new StreamMessageReader(options.streams.input), new StreamMessageWriter(options.streams.output));
     } else if (options.transport === 'ipc') {
-      proc = fork(SERVER_BIN, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env }, execArgv: options.execArgv ?? [] });
+      proc = fork(options.serverBin ?? SERVER_BIN, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env }, execArgv: options.execArgv ?? [] });
       proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
       conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
     } else {
-      proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+      proc = spawn(process.execPath, [...(options.execArgv ?? []), options.serverBin ?? SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
       proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
       conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     }

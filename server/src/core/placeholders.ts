@@ -47,7 +47,7 @@ const STUB_ITEM =
 const STUB_CELL = /^(?:\.{3,}|…+|\.\s?\.\s?\.|placeholder|tbd|tba|todo)$/iu;
 
 // [bracketed template slots]: [target customer], [Metric 1], [alternatives], [产品名称].
-const BRACKET_RE = /(?<![\\\]\[!\w])\[([^\[\]\n]{1,60})\](?![(\[:])/gu;
+const BRACKET_RE = /(?<![\\\][!\w])\[([^[\]\n]{1,60})\](?![([:])/gu;
 // 【产品名】, 【客户名称】, 【xxx】.
 const CN_BRACKET_RE = /【([^【】\n]{1,16})】/gu;
 /** Labels and tags in brackets that are not slots: [Beta], [WIP], [sic], [...], [citation needed]. */

@@ -60,6 +60,8 @@ export class LineIndex {
 }
 
 // Emoji and pictographs, variation selectors, zero-width joiners.
+// The pieces of an emoji one by one (variation selectors, the zero-width joiner), to strip each of them.
+// eslint-disable-next-line no-misleading-character-class
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu;
 // Numbering at the start of a heading: "1.", "1)", "01 ", "1.2.3", "一、", "（一）", "(a)", "第一部分", "Step 2:", "A."
 const NUMBERING =
@@ -74,8 +76,8 @@ export function normalizeLabel(raw: string): string {
   s = s.replace(/[*_`~]/g, ' ').replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 2; i++) s = s.replace(NUMBERING, '').trim();
   s = s.replace(/&/g, ' and ').replace(/[’‘]/g, "'");
-  s = s.replace(/^[\s"'“”「」『』【】\[\]()<>#:;,.!?|/\\-]+/u, '');
-  s = s.replace(/[\s"'“”「」『』【】\[\]()<>:;,.!?|/\\-]+$/u, '');
+  s = s.replace(/^[\s"'“”「」『』【】[\]()<>#:;,.!?|/\\-]+/u, '');
+  s = s.replace(/[\s"'“”「」『』【】[\]()<>:;,.!?|/\\-]+$/u, '');
   return s.replace(/\s+/g, ' ').trim();
 }
 

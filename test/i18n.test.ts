@@ -48,6 +48,14 @@ describe('messages', () => {
     assert.equal(problems[1].data.slot, 'Unlike');
     assert.match(t('en', problems[1].messageId, problems[1].data), /'Unlike' slot/);
   });
+  it("reads Moore's 'is a' in Chinese without a classifier (是面向…的…平台), but not around a template slot", () => {
+    const statement = (category: string) =>
+      `针对门店数在 50 至 500 家的区域零售连锁企业，他们需要每天 9 点前看到口径一致的门店数据，星图数据平台${category}，能够把各系统的数据汇总为统一口径的经营指标。与 Excel 人工汇总不同，星图具备 46 个预置零售系统连接器。`;
+    const slots = (text: string) => checkPositioningStatement(text, [], { start: 0, end: 0 }).map((p) => p.data.slot);
+    assert.deepEqual(slots(statement('是面向零售连锁的数据集成与指标管理平台')), []);
+    assert.deepEqual(slots(statement('是一款零售数据平台')), []);
+    assert.deepEqual(slots(statement('是【待补充：产品类别】平台')), ['is a']);
+  });
   it('takes the locale from the environment', () => {
     assert.equal(localeFromEnv({ LANG: 'zh_CN.UTF-8' }), 'zh');
     assert.equal(localeFromEnv({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN' }), 'en');

@@ -55,10 +55,15 @@ const THAT_A = String.raw`\b(?:is (?:a|an|the)|are)\b`;
 const THAT_B = String.raw`\b(?:that|which|to help|helping|providing)\b`;
 const THAT_EN = new RegExp(`${THAT_A}[^.]*?${THAT_B}`, 'iu');
 
+// The 'is a' slot in Chinese: 是一款 / 属于 / 作为一款, or 是 and a category noun later in the same clause, as a native
+// writer puts it without a classifier (星图是面向零售连锁的数据集成平台). The match ends after 是, so the category
+// phrase is the clause the slot check reads; a template slot (∅) in between is not a category.
+const IS_A_ZH = /是一[款个种套家部]|属于|作为一[款个种]|是(?=[^，。；：,.;:!?！？∅\n]{1,30}?(?:平台|系统|工具|软件|产品|方案|服务|应用|套件|中台|引擎|数据库|SaaS|云))/u;
+
 const SLOTS: Slot[] = [
   { id: 'For', nameZh: '针对', en: /(?:^|[.!?\n]\s*)(?:for|built for)\s+\S/iu, zh: /针对|面向|对于/u, hint: { en: 'For <target customer>', zh: '针对（目标客户）' }, severity: 'warning' },
   { id: 'who', nameZh: '需求', en: /\bwho\b|\bthat (?:need|want|struggle|have)|\bwhose\b/iu, zh: /他们|需要|需求|希望|苦于/u, hint: { en: 'who <statement of need>', zh: '他们需要（需求）' }, severity: 'warning' },
-  { id: 'is a', nameZh: '是一款', en: /\bis (?:a|an|the)\b|\bare (?:a|an)\b/iu, zh: /是一[款个种套家部]|属于|作为一[款个种]/u, hint: { en: '<product> is a <category>', zh: '（产品）是一款（品类）' }, severity: 'warning' },
+  { id: 'is a', nameZh: '是一款', en: /\bis (?:a|an|the)\b|\bare (?:a|an)\b/iu, zh: IS_A_ZH, hint: { en: '<product> is a <category>', zh: '（产品）是一款（品类）' }, severity: 'warning' },
   { id: 'that', nameZh: '能够', en: THAT_EN, zh: /能够|可以|帮助|让|使(?!用)/u, hint: { en: 'that <key benefit>', zh: '能够（核心价值）' }, severity: 'warning' },
   { id: 'Unlike', nameZh: '与……不同', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /与[^。]{1,40}?不同|不同于|相比|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与（主要替代方案）不同，（产品）具备（主要差异化）' }, severity: 'error' },
 ];

@@ -55,6 +55,9 @@ describe('messages', () => {
     assert.deepEqual(slots(statement('是面向零售连锁的数据集成与指标管理平台')), []);
     assert.deepEqual(slots(statement('是一款零售数据平台')), []);
     assert.deepEqual(slots(statement('是【待补充：产品类别】平台')), ['is a']);
+    // Other native wordings of the need, the benefit and the contrast.
+    const loose = '针对被日报延误困扰的区域零售连锁企业，星图数据平台是一款零售数据集成平台，帮门店在每天 9 点前看到昨天的数据。和 Excel 人工汇总不同，星图具备 46 个预置零售系统连接器。';
+    assert.deepEqual(slots(loose), []);
   });
   it('takes the locale from the environment', () => {
     assert.equal(localeFromEnv({ LANG: 'zh_CN.UTF-8' }), 'zh');

@@ -62,10 +62,10 @@ const IS_A_ZH = /是一[款个种套家部]|属于|作为一[款个种]|是(?=[^
 
 const SLOTS: Slot[] = [
   { id: 'For', nameZh: '针对', en: /(?:^|[.!?\n]\s*)(?:for|built for)\s+\S/iu, zh: /针对|面向|对于/u, hint: { en: 'For <target customer>', zh: '针对（目标客户）' }, severity: 'warning' },
-  { id: 'who', nameZh: '需求', en: /\bwho\b|\bthat (?:need|want|struggle|have)|\bwhose\b/iu, zh: /他们|需要|需求|希望|苦于/u, hint: { en: 'who <statement of need>', zh: '他们需要（需求）' }, severity: 'warning' },
+  { id: 'who', nameZh: '需求', en: /\bwho\b|\bthat (?:need|want|struggle|have)|\bwhose\b/iu, zh: /他们|需要|需求|希望|苦于|面临|困扰|想要|亟需|急需/u, hint: { en: 'who <statement of need>', zh: '他们需要（需求）' }, severity: 'warning' },
   { id: 'is a', nameZh: '是一款', en: /\bis (?:a|an|the)\b|\bare (?:a|an)\b/iu, zh: IS_A_ZH, hint: { en: '<product> is a <category>', zh: '（产品）是一款（品类）' }, severity: 'warning' },
-  { id: 'that', nameZh: '能够', en: THAT_EN, zh: /能够|可以|帮助|让|使(?!用)/u, hint: { en: 'that <key benefit>', zh: '能够（核心价值）' }, severity: 'warning' },
-  { id: 'Unlike', nameZh: '与……不同', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /与[^。]{1,40}?不同|不同于|相比|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与（主要替代方案）不同，（产品）具备（主要差异化）' }, severity: 'error' },
+  { id: 'that', nameZh: '能够', en: THAT_EN, zh: /能够|可以|帮助|帮(?=[^助])|助力|让|使(?!用)/u, hint: { en: 'that <key benefit>', zh: '能够（核心价值）' }, severity: 'warning' },
+  { id: 'Unlike', nameZh: '与……不同', en: /\bunlike\b|\bin contrast to\b|\bcompared (?:to|with)\b/iu, zh: /[与和跟][^。]{1,40}?不同|不同于|相比|相较于?|区别于|有别于/u, hint: { en: 'Unlike <primary competitive alternative>, <statement of primary differentiation>', zh: '与（主要替代方案）不同，（产品）具备（主要差异化）' }, severity: 'error' },
 ];
 
 /** Template slots left in a statement: ___, [target customer], {category}, 【待补充】, TBD. */

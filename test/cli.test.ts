@@ -186,8 +186,10 @@ describe('CLI output formats', () => {
     const reports = JSON.parse(r.stdout);
     assert.ok(Array.isArray(reports));
     for (const rep of reports) {
-      assert.deepEqual(Object.keys(rep).sort(), ['docType', 'elements', 'file', 'findings', 'score']);
+      assert.deepEqual(Object.keys(rep).sort(), ['docType', 'elements', 'file', 'findings', 'language', 'score', 'typeVia']);
       assert.ok(rep.score >= 0 && rep.score <= 100);
+      assert.equal(rep.language, 'en');
+      assert.equal(rep.typeVia, 'front-matter');
       for (const e of rep.elements) {
         assert.deepEqual(Object.keys(e).sort(), ['column', 'id', 'line', 'reasons', 'required', 'status', 'title']);
         assert.ok(['complete', 'weak', 'missing'].includes(e.status));

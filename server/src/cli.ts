@@ -7,10 +7,10 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { localeFromEnv, parseLocale, t } from './core/i18n';
 import { humanSize, readStreamBounded, decodeText } from './core/read-source';
 import type { Locale } from './core/types';
-import { formatJson } from './format/json';
+import { changedMarkdownFiles } from './ci/changed';
+import { runInit } from './ci/init';
+import { FORMATS, formatReports, isFormat, type Format } from './format';
 import type { JsonFileReport } from './format/positions';
-import { formatSarif } from './format/sarif';
-import { formatStylish } from './format/stylish';
 import { escapeForTerminal } from './format/terminal';
 import { BUDGET_LIMITS, budgetOf, HEAVY_CHARS, threadCount } from './runtime/budget';
 import { configCache } from './runtime/config-cache';
@@ -35,7 +35,6 @@ export interface CliIO {
   isTTY: boolean;
 }
 
-type Format = 'stylish' | 'json' | 'sarif';
 
 /** The worker bundle beside this one (dist/worker.js). */
 const WORKER_SCRIPT = path.join(__dirname, 'worker.js');
@@ -71,7 +70,7 @@ interface CliRun {
   maxWarnings: number;
   timeBudget?: number;
   memoryBudget?: number;
-  values: { config?: string; locale?: string; quiet?: boolean; stdin?: boolean; 'stdin-filename'?: string; color?: boolean; 'no-color'?: boolean };
+  values: { config?: string; locale?: string; quiet?: boolean; stdin?: boolean; 'stdin-filename'?: string; color?: boolean; 'no-color'?: boolean; 'output-file'?: string; 'changed-since'?: string };
   positionals: string[];
 }
 
@@ -99,6 +98,8 @@ function parseCommandLine(argv: string[], io: CliIO): CliRun | number {
         'memory-budget': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'output-file': { type: 'string', short: 'o' },
+        'changed-since': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -120,8 +121,8 @@ function parseCommandLine(argv: string[], io: CliIO): CliRun | number {
     io.stdout(VERSION + '\n');
     return 0;
   }
-  const format = (opts.format ?? 'stylish') as Format;
-  if (!['stylish', 'json', 'sarif'].includes(format)) return usage(`--format must be stylish, json or sarif, not '${opts.format}'`);
+  const format = opts.format ?? 'stylish';
+  if (!isFormat(format)) return usage(`--format must be one of ${FORMATS.join(', ')}, not '${opts.format}'`);
   let maxWarnings = -1;
   if (opts['max-warnings'] !== undefined) {
     if (!/^-?\d+$/.test(opts['max-warnings'])) return usage(`--max-warnings needs a whole number, not '${opts['max-warnings']}'`);
@@ -132,12 +133,14 @@ function parseCommandLine(argv: string[], io: CliIO): CliRun | number {
   const memoryBudget = wholeNumber('--memory-budget', opts['memory-budget'], BUDGET_LIMITS.memoryMb);
   if (typeof memoryBudget === 'string') return usage(memoryBudget);
   if (opts['stdin-filename'] !== undefined && !opts.stdin) return usage('--stdin-filename goes with --stdin');
-  if (!opts.stdin && parsed.positionals.length === 0) return usage('no files, folders or globs given');
+  if (!opts.stdin && parsed.positionals.length === 0 && opts['changed-since'] === undefined) return usage('no files, folders or globs given');
+  if (opts.stdin && opts['changed-since'] !== undefined) return usage('--changed-since lints files, not --stdin');
   if (opts.stdin && parsed.positionals.length > 0) return usage('--stdin takes no file arguments');
   return { locale, format, maxWarnings, timeBudget, memoryBudget, values: opts, positionals: parsed.positionals };
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'init') return initCommand(argv.slice(1), io);
   const run = parseCommandLine(argv, io);
   if (typeof run === 'number') return run;
   const { locale, values: opts } = run;
@@ -170,7 +173,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (outcome.failed) exitCode = 2;
     if (outcome.report) reports.push(outcome.report);
   }
-  writeReports(io, run, reports);
+  if (!writeReports(io, run, reports)) return 2;
   if (exitCode === 2) return 2;
   return exitCodeOf(io, run, reports);
 }
@@ -260,9 +263,29 @@ function filesOf(context: LintContext): Map<string, boolean> {
   return files;
 }
 
+/**
+ * With --changed-since: the Markdown files changed since the ref (none named explicitly, so ignores apply), within
+ * the files and folders given if any. Null when git cannot list them (reported).
+ */
+function changedFilesOf(context: LintContext, ref: string): Map<string, boolean> | null {
+  const { io, run, fail } = context;
+  const changed = changedMarkdownFiles(io.cwd, ref);
+  if (!changed.ok) {
+    fail(t(run.locale, 'cli.usage', { detail: `--changed-since ${ref}: ${changed.error}` }));
+    return null;
+  }
+  const within = run.positionals.length ? filesOf(context) : null;
+  const roots = run.positionals.map((p) => path.resolve(io.cwd, p));
+  const inside = (f: string) => !within || within.has(f) || roots.some((r) => f === r || f.startsWith(r + path.sep));
+  return new Map(changed.files.filter(inside).map((f) => [f, false]));
+}
+
 async function lintFiles(context: LintContext): Promise<FileOutcome[]> {
   const { io, options } = context;
-  const jobs: FileJob[] = [...filesOf(context).entries()]
+  const ref = context.run.values['changed-since'];
+  const files = ref === undefined ? filesOf(context) : changedFilesOf(context, ref);
+  if (!files) return [];
+  const jobs: FileJob[] = [...files.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([abs, explicit]) => ({ abs, display: path.relative(io.cwd, abs) || abs, explicit }))
     // Load every config here first, so a broken one is reported once, and its files are skipped.
@@ -277,12 +300,48 @@ async function lintFiles(context: LintContext): Promise<FileOutcome[]> {
   return lintAll(context, jobs.map((file) => ({ job: { op: 'cli-file', file, options }, display: file.display, heavy: sizeOf(file.abs) > HEAVY_CHARS, ...context.budgetFor(file.abs) })));
 }
 
-function writeReports(io: CliIO, run: CliRun, reports: JsonFileReport[]): void {
+/** Writes the report to stdout, or to --output-file (its folder made); false when the file cannot be written. */
+function writeReports(io: CliIO, run: CliRun, reports: JsonFileReport[]): boolean {
   const opts = run.values;
-  const useColor = opts['no-color'] ? false : opts.color ? true : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : io.isTTY && !io.env.NO_COLOR;
-  if (run.format === 'json') io.stdout(formatJson(reports));
-  else if (run.format === 'sarif') io.stdout(formatSarif(reports, run.locale, VERSION, io.cwd));
-  else io.stdout(formatStylish(reports, run.locale, useColor));
+  const file = opts['output-file'];
+  const tty = file === undefined && io.isTTY;
+  const color = opts['no-color'] ? false : opts.color ? true : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : tty && !io.env.NO_COLOR;
+  const text = formatReports(run.format, reports, { locale: run.locale, version: VERSION, cwd: io.cwd, color });
+  if (file === undefined) {
+    io.stdout(text);
+    return true;
+  }
+  const target = path.resolve(io.cwd, file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+    return true;
+  } catch (error) {
+    io.stderr(escapeForTerminal(t(run.locale, 'cli.unwritable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) })) + '\n');
+    return false;
+  }
+}
+
+/** `pmm-lint init [--force] [--locale en|zh]`: the config from a lint of every Markdown file here. */
+async function initCommand(argv: string[], io: CliIO): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args: argv, strict: true, options: { force: { type: 'boolean' }, locale: { type: 'string' } } }).values;
+  } catch (error) {
+    io.stderr(escapeForTerminal(t(localeFromEnv(io.env), 'cli.usage', { detail: (error as Error).message.split('\n')[0] })) + '\n');
+    return 2;
+  }
+  const locale = parseLocale(values.locale) ?? localeFromEnv(io.env);
+  const lintAll = async () => {
+    let json = '';
+    await runCli(['--format', 'json', '--locale', locale, '.'], { ...io, stdout: (s) => (json += s) });
+    try {
+      return (JSON.parse(json) as JsonFileReport[]).map((r) => ({ ...r, file: r.file.split(path.sep).join('/') }));
+    } catch {
+      return null;
+    }
+  };
+  return runInit(Boolean(values.force), locale, { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, lintAll });
 }
 
 /** 1 for errors or more warnings than --max-warnings allows, else 0. */
@@ -320,5 +379,8 @@ export function main(): void {
     },
   );
 }
+
+/** The GitHub Action's step (bin/pmm-lint-action.js), in this bundle. */
+export { main as action } from './ci/action';
 
 if (require.main === module) main();

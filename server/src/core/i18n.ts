@@ -13,6 +13,8 @@ const en: Catalog = {
   'empty-section.empty': "Section '{heading}' is empty: write its content or remove the heading.",
   // placeholder
   'placeholder.found': "Placeholder '{text}' left in the document: replace it with the real content.",
+  'placeholder.draftSection': "To do: fill in the placeholder '{text}' in '{heading}'.|To do: {count} placeholders left in '{heading}', starting with '{text}'.",
+  'placeholder.draftDocument': "To do: fill in the placeholder '{text}'.|To do: {count} placeholders left, starting with '{text}'.",
   // unproven-claim
   'unproven-claim.claim': "Unproven claim '{text}': back it with a number or a source in the same sentence, or drop it.",
   'unproven-claim.backed': "Superlative '{text}': the sentence cites evidence; check that it proves this exact claim.",
@@ -111,6 +113,10 @@ const en: Catalog = {
   'cli.skipLarge': '{file}: skipped, {size} is over the {limit} limit (maxFileSize).',
   'cli.notFound': '{file}: no such file or directory.',
   'cli.unreadable': '{file}: cannot be read ({reason}).',
+  'cli.unwritable': '{file}: the report cannot be written there ({reason}).',
+  'cli.initExists': '{file} already exists here: run `pmm-lint init --force` to replace it.',
+  'cli.initOther': '{file} already configures pmm-lint here: edit it, or remove it and run `pmm-lint init` again.',
+  'cli.initWrote': 'Wrote {file} from {files} Markdown files ({pmm} PMM documents). Review it, then commit it.',
   'cli.notAFile': '{file}: not read, it is not a regular file (a FIFO, device or socket).',
   'cli.overTime': '{file}: not checked: linting stopped after {seconds} s, its time budget (budget.timeMs in .pmmlintrc, or --time-budget).',
   'cli.overMemory': '{file}: not checked: linting needed more than {limit} MiB of memory, its budget (budget.memoryMb in .pmmlintrc, or --memory-budget).',
@@ -122,11 +128,16 @@ const en: Catalog = {
   'cli.usage': 'Usage error: {detail}. Run pmm-lint --help.',
   'cli.tooManyWarnings': 'pmm-lint found too many warnings (maximum: {max}).',
   'cli.help': `Usage: pmm-lint [options] <files|dirs|globs>
+       pmm-lint init [--force]
 
 Lints product-marketing Markdown documents against their checklists.
 
 Options:
-  -f, --format <stylish|json|sarif>  output format (default: stylish)
+  -f, --format <name>                output format: stylish (default), json, sarif, github (workflow
+                                     annotations), junit or codequality (GitLab)
+  -o, --output-file <file>           write the report to this file instead of standard output
+      --changed-since <git-ref>      lint only the Markdown files changed since the ref (from the merge
+                                     base), uncommitted and new files included; files named narrow them
   -c, --config <file>                use this config file instead of searching for .pmmlintrc
       --locale <en|zh>               language of messages (default: from the environment)
       --max-warnings <n>             exit 1 when there are more than n warnings
@@ -148,6 +159,8 @@ const zh: Catalog = {
   'required-element.standIn': '缺少要素「{title}」（{titleOther}）：「{label}」只是一句宣传语，还不是按 Moore 模板写的定位声明（缺少 {slots}）。{complete}',
   'empty-section.empty': '「{heading}」下面没有内容：请补上内容，或删掉这个标题。',
   'placeholder.found': '文档里还留着占位符「{text}」：请换成实际内容。',
+  'placeholder.draftSection': '待办：「{heading}」里的占位符「{text}」还没填。|待办：「{heading}」里还有 {count} 处占位符没填，第一处是「{text}」。',
+  'placeholder.draftDocument': '待办：占位符「{text}」还没填。|待办：还有 {count} 处占位符没填，第一处是「{text}」。',
   'unproven-claim.claim': '「{text}」是无法证明的说法：请在同一句里给出数据或来源，否则删掉。',
   'unproven-claim.backed': '「{text}」是最高级说法：这句已附证据，请核对证据是否确实能证明这一点。',
   'unproven-claim.absolute': '「{text}」属于绝对化用语，广告中不得使用（《广告法》第九条）：请改写成可以核实的事实，如数据、测试结果或注明出处的来源。',
@@ -234,6 +247,10 @@ const zh: Catalog = {
   'cli.skipLarge': '{file}：已跳过，大小 {size} 超过 {limit} 的上限（maxFileSize）。',
   'cli.notFound': '{file}：文件或目录不存在。',
   'cli.unreadable': '{file}：无法读取（{reason}）。',
+  'cli.unwritable': '{file}：无法把报告写到这里（{reason}）。',
+  'cli.initExists': '这里已有 {file}：如要替换，请运行 `pmm-lint init --force`。',
+  'cli.initOther': '这里已有 pmm-lint 配置 {file}：请直接修改它，或删除后重新运行 `pmm-lint init`。',
+  'cli.initWrote': '已根据 {files} 个 Markdown 文件（其中 {pmm} 个 PMM 文档）生成 {file}。请检查后提交。',
   'cli.notAFile': '{file}：未读取，它不是普通文件（可能是管道、设备或套接字）。',
   'cli.overTime': '{file}：未检查完：检查时间超过 {seconds} 秒的预算，已停止（可调大 .pmmlintrc 中的 budget.timeMs，或使用 --time-budget）。',
   'cli.overMemory': '{file}：未检查完：所需内存超过 {limit} MiB 的预算，已停止（可调大 .pmmlintrc 中的 budget.memoryMb，或使用 --memory-budget）。',
@@ -245,11 +262,16 @@ const zh: Catalog = {
   'cli.usage': '用法错误：{detail}。运行 pmm-lint --help 查看帮助。',
   'cli.tooManyWarnings': 'pmm-lint 发现的警告过多（上限为 {max} 个）。',
   'cli.help': `用法：pmm-lint [选项] <文件|目录|通配符>
+      pmm-lint init [--force]
 
 按各类文档的检查清单，检查产品营销（PMM）Markdown 文档。
 
 选项：
-  -f, --format <stylish|json|sarif>  输出格式（默认 stylish）
+  -f, --format <格式>                输出格式：stylish（默认）、json、sarif、github（工作流注释）、
+                                     junit 或 codequality（GitLab）
+  -o, --output-file <文件>           把报告写入该文件，而不是标准输出
+      --changed-since <git 引用>     只检查自该引用（从合并基点算起）以来改动过的 Markdown 文件，
+                                     包括未提交和新建的文件；同时给出的文件或目录用于进一步限定范围
   -c, --config <文件>                使用此配置文件，不再查找 .pmmlintrc
       --locale <en|zh>               消息语言（默认取自环境变量）
       --max-warnings <n>             警告多于 n 个时退出码为 1

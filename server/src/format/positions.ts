@@ -1,6 +1,6 @@
 // Findings -> plain, 1-based line/column records: the JSON contract shared by the CLI, the server and the preview.
 
-import type { LintResult } from '../core/lint';
+import { documentLanguage, type LintResult } from '../core/lint';
 
 export interface JsonFinding {
   ruleId: string;
@@ -28,6 +28,10 @@ export interface JsonElement {
 export interface JsonFileReport {
   file: string;
   docType: string | null;
+  /** The language the document is written in (most of its headings, or its text). */
+  language?: 'en' | 'zh';
+  /** How the type was decided: front matter, a config override, or read from the title, file name or headings. */
+  typeVia?: 'front-matter' | 'config' | 'title' | 'file-name' | 'headings';
   score: number | null;
   elements: JsonElement[];
   findings: JsonFinding[];
@@ -41,6 +45,8 @@ export function toJsonReport(file: string, result: LintResult): JsonFileReport {
   return {
     file,
     docType: result.docType,
+    language: documentLanguage(result.model),
+    ...(result.analysis?.detection.via ? { typeVia: result.analysis.detection.via } : {}),
     score: result.score,
     elements: result.elements.map((e) => {
       const at = e.span ? lines.position(e.span.start) : null;

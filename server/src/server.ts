@@ -32,22 +32,21 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(compactDocuments);
   const session = new Session();
-  const { console, window } = connection;
   const settings = new ClientSettings({
     askClient: () => session.configurationSupport,
     fetch: (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'pmmLint' }),
     isOpen: (uri) => documents.get(uri) !== undefined,
     locale: () => session.clientLocale,
-    warn: (message) => console.warn(message),
+    warn: (message) => connection.console.warn(message),
   });
   const watching = new FileWatching(() => session.clientWatchesFiles, () => configChanged());
   const jobs = new DocumentJobs({
     pool: createLspPool(options.workerScript ?? path.join(__dirname, 'worker.js')),
     documents,
     contextFor: async (uri) => ({ settings: await settings.for(uri), folder: session.folderFor(uri), clientLocale: session.clientLocale, generation: session.generation }),
-    log: (line) => console.error(line),
-    warn: (message) => console.warn(message),
-    showError: (message) => void window.showErrorMessage(message),
+    log: (line) => connection.console.error(line),
+    warn: (message) => connection.console.warn(message),
+    showError: (message) => void connection.window.showErrorMessage(message),
     dependencies: (files) => watching.add(files),
     afterWork: options.afterWork,
   });
@@ -80,7 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         configChanged();
       });
     }
-    console.log(`pmm-lint ${VERSION} ready (${session.pullMode ? 'pull' : 'push'} diagnostics, locale ${session.clientLocale})`);
+    connection.console.log(`pmm-lint ${VERSION} ready (${session.pullMode ? 'pull' : 'push'} diagnostics, locale ${session.clientLocale})`);
   });
   connection.onDidChangeConfiguration((params) => {
     const raw = (params.settings as { pmmLint?: unknown } | null)?.pmmLint;
@@ -101,7 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // Each handler's unexpected errors become an InternalError with its name (and a line in the log).
   const ctx: requests.RequestContext = { documents, jobs, session };
-  const guard = <P, R>(name: string, handler: (params: P, token: CancellationToken) => Promise<R>) => requests.guard((m) => console.error(m), name, handler);
+  const guard = <P, R>(name: string, handler: (params: P, token: CancellationToken) => Promise<R>) => requests.guard((m) => connection.console.error(m), name, handler);
   connection.languages.diagnostics.on(guard('diagnostics', (params, token) => scheduler.pull(params, token)));
   connection.onCodeAction(guard('codeAction', requests.codeActionHandler(ctx)));
   connection.onHover(guard('hover', requests.hoverHandler(ctx)));

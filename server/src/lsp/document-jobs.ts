@@ -107,10 +107,6 @@ export class DocumentJobs {
     return this.options.pool.load;
   }
 
-  contextFor(uri: string): Promise<LspJobContext> {
-    return this.options.contextFor(uri);
-  }
-
   /**
    * Runs a request for a document on the pool. Lints take the document's latest text when they start (a burst of
    * edits is linted once); requests take the text they were asked about. Null: closed or replaced meanwhile.

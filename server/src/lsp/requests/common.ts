@@ -4,8 +4,7 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { t } from '../../core/i18n';
-import type { DocumentJobs, DocumentStore, OverBudget } from '../document-jobs';
-import { PRIORITY } from '../document-jobs';
+import { PRIORITY, type DocumentJobs, type DocumentStore, type OverBudget } from '../document-jobs';
 import type { Session } from '../session';
 import type { Feature, FeatureValues, LspRequest } from '../worker-jobs';
 

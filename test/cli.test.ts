@@ -206,7 +206,7 @@ describe('CLI output formats', () => {
   });
   it('stylish prints file, position, severity, message and rule id', async () => {
     const r = await runCli([FLAWED]);
-    assert.match(r.stdout, /examples\/en\/gtm-brief\.flawed\.md {2}gtm-brief · score \d+\/100/);
+    assert.match(r.stdout, /examples\/en\/gtm-brief\.flawed\.md {2}GTM brief \/ launch plan · score \d+\/100/);
     assert.match(r.stdout, /\n {2}\d+:\d+ +error +Missing element 'Pricing & packaging'.* {2}required-element\n/);
     assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when NO_COLOR is set / not a TTY');
     const colored = await runCli(['--color', FLAWED], { env: { NO_COLOR: '' } });

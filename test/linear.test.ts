@@ -24,7 +24,7 @@ import { escapeForTerminal } from '../server/src/format/terminal';
 import type { ChecklistElement } from '../server/src/core/types';
 import { FLAWED_GTM } from './helpers/tmp';
 
-const FM = '---\ntype: gtm-brief\nowner: Dana Li\nstatus: draft\nupdated: 2026-11-01\n---\n';
+const FM = '---\ntype: gtm-brief\nowner: Dana Li\nstatus: in-review\nupdated: 2026-11-01\n---\n';
 const MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 function ms(since: number): number {

@@ -16,7 +16,7 @@ export function makeTree(files: Record<string, string | Buffer>): { dir: string;
 export const FLAWED_GTM = `---
 type: gtm-brief
 owner: Dana Li
-status: draft
+status: in-review
 updated: 2026-11-02
 ---
 

@@ -6,7 +6,7 @@ import type { Document } from 'yaml';
 import configSchema from '../../../schemas/pmmlintrc.schema.json';
 import { describeAjvError } from './checklist';
 import { ConfigError, lineOf } from './config-data';
-import type { Locale, SeveritySetting } from './types';
+import type { Locale, Severity, SeveritySetting } from './types';
 
 /** A config file's settings as written (after the schema check). */
 export interface RawConfig {
@@ -17,6 +17,7 @@ export interface RawConfig {
   ignore?: string[];
   maxFileSize?: number;
   budget?: { timeMs?: number; memoryMb?: number };
+  draft?: { statuses?: string[]; severity?: Severity | 'off' };
   overrides?: Array<{ files: string | string[]; type?: string; rules?: Record<string, SeveritySetting | 'warn'> }>;
 }
 

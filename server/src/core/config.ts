@@ -12,6 +12,7 @@ import { CONFIG_FILE_NAMES } from './config-files';
 import { validateConfigValue, type RawConfig } from './config-validate';
 import { globProblem } from './globs';
 import { shownPattern } from './patterns';
+import type { DraftSettings } from './draft';
 import type { Checklist, Locale, SeveritySetting } from './types';
 
 // The whole config API, for the modules that load or apply configs.
@@ -37,6 +38,8 @@ export interface ResolvedConfig {
   maxFileSize: number;
   /** Time and memory for one document (runtime/budget.ts has the defaults). */
   budget?: { timeMs?: number; memoryMb?: number };
+  /** The draft view: which statuses mark a draft, and how loud its unfinished work is (core/draft.ts defaults). */
+  draft?: Partial<DraftSettings>;
   /** Config files that contributed, nearest last. */
   files: string[];
   /** Every file read to build this config (config files and checklist files): what to watch. */
@@ -139,6 +142,7 @@ function loadOne(abs: string, chain: ReadonlySet<string>, loaded: Map<string, Re
     locale: raw.locale,
     maxFileSize: raw.maxFileSize ?? inherited.maxFileSize,
     budget: raw.budget,
+    draft: raw.draft,
     files: [abs],
     sources: [abs, ...(raw.checklists ?? []).filter((c): c is string => typeof c === 'string').map((c) => path.resolve(path.dirname(abs), c))],
   };
@@ -200,6 +204,7 @@ function mergeConfigs(base: ResolvedConfig, over: ResolvedConfig): ResolvedConfi
     locale: over.locale ?? base.locale,
     maxFileSize: over.maxFileSize,
     budget: { ...base.budget, ...over.budget },
+    draft: { ...base.draft, ...over.draft },
     files: union(base.files, over.files),
     sources: union(base.sources, over.sources),
   };

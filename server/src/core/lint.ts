@@ -4,6 +4,7 @@ import { compileChecklist } from './checklist';
 import { configForFile, defaultConfig, type ResolvedConfig } from './config';
 import { checklistFor, detectType, type Detection, type Suggestion } from './detect';
 import { disabledPredicate, readDirectives } from './disable';
+import { DEFAULT_DRAFT, draftFindings, draftSeverity, isDraft, progressOf, UNFINISHED_RULES, type DraftSettings } from './draft';
 import { evaluateElements, matchElements, type ElementEvaluation } from './elements';
 import { t } from './i18n';
 import type { DocumentModel } from './model';
@@ -18,6 +19,11 @@ export interface LintOptions {
   filePath?: string;
   config?: ResolvedConfig;
   locale?: Locale;
+  /**
+   * Messages in the document's own language (when the config sets no `locale`): an editor with `pmmLint.locale`
+   * auto. `locale` is then the fallback for a document with no text to tell.
+   */
+  followDocument?: boolean;
   /** The rules to run (default: all built-in rules). */
   rules?: readonly Rule[];
   /** Called when a rule throws; the other rules still run. */
@@ -34,9 +40,16 @@ export interface LintResult {
   locale: Locale;
   /** For a document that is not linted as a type but reads like one: the type, how sure, and why. */
   suggestion?: Suggestion | null;
+  /** A draft (front matter `status`, core/draft.ts): how many required elements are written so far. */
+  draft?: { written: number; total: number };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** The language a document is written in, or null when it has no letters to tell (an empty template). */
+export function documentLanguageOrNull(model: DocumentModel): Locale | null {
+  return /[\p{L}]/u.test(model.text.slice(model.contentStart, model.contentStart + 4000)) ? documentLanguage(model) : null;
+}
 
 /** The language a document is written in: Chinese when most of its headings (or text) are. */
 export function documentLanguage(model: DocumentModel): 'en' | 'zh' {
@@ -104,7 +117,7 @@ export function computeScore(elements: ElementReport[]): number {
 
 export function lintModel(model: DocumentModel, options: LintOptions = {}): LintResult {
   const config = configForFile(options.config ?? defaultConfig(), options.filePath);
-  const locale: Locale = options.locale ?? config.locale ?? 'en';
+  const locale: Locale = (options.followDocument && !config.locale ? documentLanguageOrNull(model) : null) ?? options.locale ?? config.locale ?? 'en';
   const { analysis, detection } = analyzeDocument(model, options.filePath, config);
   if (!analysis) {
     const findings = detection.suggestion && config.rules['front-matter'] !== 'off' ? [readsLikeFinding(model, detection.suggestion, config, locale)] : [];
@@ -112,11 +125,14 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Lint
   }
 
   const isDisabled = disabledPredicate(readDirectives(model));
-  const findings: Finding[] = [];
+  const draftSettings: DraftSettings = { ...DEFAULT_DRAFT, ...config.draft };
+  const draft = isDraft(model, draftSettings);
+  let findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
     if (config.rules[rule.meta.id] === 'off') continue;
     const report = (d: ReportDescriptor) => {
-      const severity = severityFor(rule, config, d);
+      let severity = severityFor(rule, config, d);
+      if (severity && draft && UNFINISHED_RULES.has(rule.meta.id)) severity = draftSeverity(severity, draftSettings);
       if (!severity) return;
       const line = model.lines.position(d.span.start).line;
       if (isDisabled(rule.meta.id, line)) return;
@@ -140,6 +156,10 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Lint
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
+  if (draft) {
+    findings = draftFindings(findings, model, analysis.placeholders);
+    for (const f of findings) if (f.messageId.startsWith('placeholder.draft')) f.message = t(locale, f.messageId, f.data);
+  }
 
   const elements: ElementReport[] = analysis.evaluations.map((ev) => {
     const { status, reasons } = elementStatus(ev, config);
@@ -150,7 +170,9 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Lint
         : [...new Set(reasons.map((r) => reasonText(locale, r.messageId, r.data)))];
     return { id: el.id, status, required: el.required, title: el.title, reasons: texts, span: ev.match?.candidates[0]?.span };
   });
-  return { docType: analysis.checklist.type, score: computeScore(elements), elements, findings, model, analysis, locale };
+  const result: LintResult = { docType: analysis.checklist.type, score: computeScore(elements), elements, findings, model, analysis, locale };
+  if (draft) result.draft = progressOf(analysis.evaluations);
+  return result;
 }
 
 const EVIDENCE_ZH: Record<string, string> = { title: '标题', 'file name': '文件名', folder: '文件夹' };

@@ -35,6 +35,8 @@ export interface JsonFileReport {
   score: number | null;
   elements: JsonElement[];
   findings: JsonFinding[];
+  /** A draft (front matter status): required elements written so far, of all required. Absent otherwise. */
+  draft?: { written: number; total: number };
   /** For a document with no type that reads like one: the type and how sure (0-1). Absent otherwise. */
   suggestedType?: string;
   confidence?: number;
@@ -66,6 +68,7 @@ export function toJsonReport(file: string, result: LintResult): JsonFileReport {
         endColumn: end.column,
       };
     }),
+    ...(result.draft ? { draft: result.draft } : {}),
     ...(result.suggestion ? { suggestedType: result.suggestion.type, confidence: result.suggestion.confidence } : {}),
   };
 }

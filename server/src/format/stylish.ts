@@ -5,6 +5,7 @@
 import { t } from '../core/i18n';
 import type { Locale } from '../core/types';
 import type { JsonFileReport } from './positions';
+import { typeTitle } from './summary';
 import { escapeForTerminal } from './terminal';
 
 const COLORS = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', green: '\x1b[32m', reset: '\x1b[0m' };
@@ -19,7 +20,9 @@ export function formatStylish(reports: JsonFileReport[], locale: Locale, color: 
     if (r.docType === null && !r.suggestedType) continue;
     const missing = r.elements.filter((e) => e.status === 'missing').length;
     const weak = r.elements.filter((e) => e.status === 'weak').length;
-    const score = r.docType ? '  ' + c('dim', escapeForTerminal(t(locale, 'cli.score', { type: r.docType, score: r.score ?? 0, missing, weak }))) : '';
+    const type = r.docType ? typeTitle(r.docType, locale) : '';
+    const line = r.draft ? t(locale, 'cli.draft', { type, written: r.draft.written, total: r.draft.total }) : t(locale, 'cli.score', { type, score: r.score ?? 0, missing, weak });
+    const score = r.docType ? '  ' + c('dim', escapeForTerminal(line)) : '';
     out.push(c('underline', escapeForTerminal(r.file)) + score);
     // A loop, not Math.max(...findings): a spread of 125,000 arguments overflows the stack.
     let width = 0;

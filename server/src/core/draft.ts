@@ -59,8 +59,11 @@ function overlapsAny(sorted: Span[], span: Span): boolean {
   return lo < sorted.length && sorted[lo].start < Math.max(span.end, span.start + 1);
 }
 
-/** The index of the section holding `offset` (the last heading at or before it), or -1 before the first. */
-function sectionAt(model: DocumentModel, offset: number): number {
+/**
+ * The index of the section `offset` falls in: the last heading at or before it, or -1 before the first. Unlike
+ * model.sectionAt (the deepest section whose body holds an offset), a heading belongs to its own section here.
+ */
+function sectionIndexAt(model: DocumentModel, offset: number): number {
   const sections = model.sections;
   let lo = 0;
   let hi = sections.length;
@@ -80,13 +83,13 @@ function sectionAt(model: DocumentModel, offset: number): number {
  */
 export function draftFindings(findings: Finding[], model: DocumentModel, placeholders: PlaceholderHit[]): Finding[] {
   const spans = placeholders.map((p) => p.span).sort((a, b) => a.start - b.start);
-  const unwritten = new Set(spans.map((sp) => sectionAt(model, sp.start)));
-  const waits = (f: Finding) => !STRUCTURE_RULES.has(f.ruleId) && (unwritten.has(sectionAt(model, f.span.start)) || overlapsAny(spans, f.span));
+  const unwritten = new Set(spans.map((sp) => sectionIndexAt(model, sp.start)));
+  const waits = (f: Finding) => !STRUCTURE_RULES.has(f.ruleId) && (unwritten.has(sectionIndexAt(model, f.span.start)) || overlapsAny(spans, f.span));
   const firstOfSection = new Map<number, Finding>();
   const out: Finding[] = [];
   for (const f of findings) {
     if (f.ruleId === 'placeholder') {
-      const section = sectionAt(model, f.span.start);
+      const section = sectionIndexAt(model, f.span.start);
       const first = firstOfSection.get(section);
       if (first) {
         first.data = { ...first.data, count: Number(first.data.count) + 1 };

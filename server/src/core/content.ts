@@ -21,11 +21,17 @@ export interface CheckProblem {
   severity?: 'error' | 'warning' | 'info';
 }
 
-/** Why an element is weak; ruleId ties the reason to a rule, so turning that rule off drops the reason. */
+/**
+ * Why an element is weak; ruleId ties the reason to a rule, so turning that rule off drops the reason, and so does
+ * disabling it (a `pmm-lint-disable` comment) on every line that caused it: `spans` when given, else the element's
+ * problems of that rule, else the element's name (lint.ts, elementStatus).
+ */
 export interface WeakReason {
   ruleId: string | null;
   messageId: string;
   data: Record<string, string | number>;
+  /** What caused it, when that is not the element's problems of the rule (a placeholder, an empty section). */
+  spans?: Span[];
 }
 
 export interface ElementEvaluation {

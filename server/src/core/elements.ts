@@ -161,6 +161,11 @@ function contentOf(match: ElementMatch): { items: Item[]; text: string; hasTable
  * in it, then only those that start in it (was every placeholder for every item: a 130,000-item list, 17 s).
  */
 function placeholderWithin(span: { start: number; end: number }, byStart: PlaceholderHit[]): boolean {
+  return placeholdersWithin(span, byStart, 1).length > 0;
+}
+
+/** The placeholders inside a span (at most `limit`), as placeholderWithin finds them. */
+function placeholdersWithin(span: { start: number; end: number }, byStart: PlaceholderHit[], limit = Infinity): PlaceholderHit[] {
   let lo = 0;
   let hi = byStart.length;
   while (lo < hi) {
@@ -168,8 +173,9 @@ function placeholderWithin(span: { start: number; end: number }, byStart: Placeh
     if (byStart[mid].span.start < span.start) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < byStart.length && byStart[i].span.start <= span.end; i++) if (byStart[i].span.end <= span.end) return true;
-  return false;
+  const found: PlaceholderHit[] = [];
+  for (let i = lo; i < byStart.length && byStart[i].span.start <= span.end && found.length < limit; i++) if (byStart[i].span.end <= span.end) found.push(byStart[i]);
+  return found;
 }
 
 /** Runs one check with its kind's implementation. */
@@ -192,12 +198,13 @@ export function evaluateElements(
     evaluation.items = content.items;
     const visible = plain(content.text.replace(/<!--[\s\S]*?-->/g, ''));
     if (!visible && content.items.length === 0) {
-      evaluation.reasons.push({ ruleId: 'empty-section', messageId: 'reason.empty', data: {} });
+      evaluation.reasons.push({ ruleId: 'empty-section', messageId: 'reason.empty', data: {}, spans: [match.candidates[0].span] });
       return evaluation;
     }
     const spanAll = { start: match.candidates[0].fullSpan.start, end: match.candidates[match.candidates.length - 1].fullSpan.end };
-    if (placeholderWithin(spanAll, byStart)) {
-      evaluation.reasons.push({ ruleId: 'placeholder', messageId: 'reason.placeholder', data: {} });
+    const inside = placeholdersWithin(spanAll, byStart);
+    if (inside.length) {
+      evaluation.reasons.push({ ruleId: 'placeholder', messageId: 'reason.placeholder', data: {}, spans: inside.map((h) => h.span) });
     }
     const filled = content.items.filter((i) => !placeholderWithin(i.span, byStart) && plain(i.text).length > 0);
     // Where the content is a list, a table or subsections, a paragraph around them introduces them.

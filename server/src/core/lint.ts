@@ -46,9 +46,13 @@ export interface LintResult {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-/** The language a document is written in, or null when it has no letters to tell (an empty template). */
+/**
+ * The language a document is written in, or null when it has no letters to tell (an empty template). The keys of
+ * front matter are English in every language; Chinese values (type: 发布计划) still tell.
+ */
 export function documentLanguageOrNull(model: DocumentModel): Locale | null {
-  return /[\p{L}]/u.test(model.text.slice(model.contentStart, model.contentStart + 4000)) ? documentLanguage(model) : null;
+  if (/[\p{L}]/u.test(model.text.slice(model.contentStart, model.contentStart + 4000))) return documentLanguage(model);
+  return model.frontMatter && hasCjk(model.frontMatter.raw.slice(0, 4000)) ? 'zh' : null;
 }
 
 /** The language a document is written in: Chinese when most of its headings (or text) are. */
@@ -63,13 +67,21 @@ export function analyze(model: DocumentModel, filePath: string | undefined, conf
   return analyzeDocument(model, filePath, config).analysis;
 }
 
-/** The type decision, and the analysis when there is a type. */
-export function analyzeDocument(model: DocumentModel, filePath: string | undefined, config: ResolvedConfig): { detection: Detection; analysis: Analysis | null } {
+/**
+ * The type decision, and the analysis when there is a type. `fallbackLanguage`: the language of a document with no
+ * letters to tell (an empty template), for the headings inserted into it; else it is read as English.
+ */
+export function analyzeDocument(
+  model: DocumentModel,
+  filePath: string | undefined,
+  config: ResolvedConfig,
+  fallbackLanguage?: Locale,
+): { detection: Detection; analysis: Analysis | null } {
   const detection: Detection = detectType(model, filePath, config.checklists, config.type);
-  return { detection, analysis: detection.checklist ? analyzeAs(model, detection, config, filePath) : null };
+  return { detection, analysis: detection.checklist ? analyzeAs(model, detection, config, filePath, fallbackLanguage) : null };
 }
 
-function analyzeAs(model: DocumentModel, detection: Detection, config: ResolvedConfig, filePath: string | undefined): Analysis | null {
+function analyzeAs(model: DocumentModel, detection: Detection, config: ResolvedConfig, filePath: string | undefined, fallbackLanguage?: Locale): Analysis | null {
   if (!detection.checklist) return null;
   const checklist = checklistFor(detection.checklist, model, filePath);
   const compiled = compileChecklist(checklist);
@@ -84,7 +96,7 @@ function analyzeAs(model: DocumentModel, detection: Detection, config: ResolvedC
     matches,
     evaluations,
     placeholders,
-    docLanguage: documentLanguage(model),
+    docLanguage: fallbackLanguage ? documentLanguageOrNull(model) ?? fallbackLanguage : documentLanguage(model),
     checklists: config.checklists,
   };
 }
@@ -101,9 +113,24 @@ function reasonText(locale: Locale, messageId: string, data: Record<string, stri
   return t(locale, messageId, data);
 }
 
-function elementStatus(ev: ElementEvaluation, config: ResolvedConfig): { status: ElementStatus; reasons: ElementEvaluation['reasons'] } {
+/** Whether a rule is disabled (a `pmm-lint-disable` comment) at the line of an offset. */
+type DisabledAt = (ruleId: string, offset: number) => boolean;
+
+/**
+ * An element's status and the reasons it is weak. A reason goes with its rule: when the rule is off, or disabled
+ * on every line that caused the reason (its spans, else the element's problems of that rule, else the element's
+ * name), the finding is hidden and so is the weakness.
+ */
+function elementStatus(ev: ElementEvaluation, config: ResolvedConfig, disabledAt: DisabledAt): { status: ElementStatus; reasons: ElementEvaluation['reasons'] } {
   if (!ev.match || ev.standIn) return { status: 'missing', reasons: [] };
-  const reasons = ev.reasons.filter((r) => r.ruleId === null || config.rules[r.ruleId] !== 'off');
+  const reasons = ev.reasons.filter((r) => {
+    if (r.ruleId === null) return true;
+    if (config.rules[r.ruleId] === 'off') return false;
+    const ruleId = r.ruleId;
+    const causes = r.spans ?? ev.problems.filter((p) => p.ruleId === ruleId).map((p) => p.span);
+    const spans = causes.length ? causes : [ev.match!.candidates[0].span];
+    return !spans.every((span) => disabledAt(ruleId, span.start));
+  });
   return { status: reasons.length ? 'weak' : 'complete', reasons };
 }
 
@@ -118,7 +145,7 @@ export function computeScore(elements: ElementReport[]): number {
 export function lintModel(model: DocumentModel, options: LintOptions = {}): LintResult {
   const config = configForFile(options.config ?? defaultConfig(), options.filePath);
   const locale: Locale = (options.followDocument && !config.locale ? documentLanguageOrNull(model) : null) ?? options.locale ?? config.locale ?? 'en';
-  const { analysis, detection } = analyzeDocument(model, options.filePath, config);
+  const { analysis, detection } = analyzeDocument(model, options.filePath, config, locale);
   if (!analysis) {
     const findings = detection.suggestion && config.rules['front-matter'] !== 'off' ? [readsLikeFinding(model, detection.suggestion, config, locale)] : [];
     return { docType: null, score: null, elements: [], findings, model, analysis: null, locale, suggestion: detection.suggestion };
@@ -161,8 +188,9 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Lint
     for (const f of findings) if (f.messageId.startsWith('placeholder.draft')) f.message = t(locale, f.messageId, f.data);
   }
 
+  const disabledAt: DisabledAt = (ruleId, offset) => isDisabled(ruleId, model.lines.position(offset).line);
   const elements: ElementReport[] = analysis.evaluations.map((ev) => {
-    const { status, reasons } = elementStatus(ev, config);
+    const { status, reasons } = elementStatus(ev, config, disabledAt);
     const el = ev.element;
     const texts =
       status === 'missing'

@@ -220,6 +220,8 @@ export class Linter {
       filePath,
       config,
       locale,
+      // pmmLint.locale auto (and no locale in the config): the document's own language, then the UI's.
+      followDocument: settings.locale === 'auto' && !config.locale,
       rules: this.rules,
       onRuleError: (ruleId, error) => {
         const detail = error instanceof Error ? error.message : String(error);
@@ -229,8 +231,9 @@ export class Linter {
       },
     });
     const diagnostics = result.findings.map((f) => findingToDiagnostic(f, positionAt, uri, doc.version));
+    // One language per document: every feature (hover, completion, actions, report) speaks the lint's.
     return {
-      outcome: { ...outcome, config, locale, result, diagnostics, positionAt, toEngineOffset },
+      outcome: { ...outcome, config, locale: result.locale, result, diagnostics, positionAt, toEngineOffset },
       parsed: { text: parsed.text, root: parsed.root, definitions: parsed.definitions },
     };
   }

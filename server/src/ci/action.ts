@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { runCli, type CliIO } from '../cli';
 import { localeFromEnv, parseLocale } from '../core/i18n';
 import { formatGithub } from '../format/github';
-import type { JsonFileReport } from '../format/positions';
+import { severityCounts, type JsonFileReport } from '../format/positions';
 import { formatSarif } from '../format/sarif';
 import { formatSummary } from '../format/summary';
 
@@ -64,14 +64,7 @@ export async function runAction(io: ActionIO): Promise<number> {
   const sarif = path.resolve(io.cwd, io.env.PMM_LINT_SARIF || path.join(io.env.RUNNER_TEMP || io.cwd, 'pmm-lint.sarif'));
   fs.writeFileSync(sarif, formatSarif(reports, locale, VERSION, io.cwd));
   appendTo(io.env.GITHUB_STEP_SUMMARY, formatSummary(reports, locale, io.cwd));
-  let errors = 0;
-  let warnings = 0;
-  for (const r of reports) {
-    for (const f of r.findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-    }
-  }
+  const { error: errors, warning: warnings } = severityCounts(reports);
   appendTo(io.env.GITHUB_OUTPUT, `sarif-file=${sarif}\nfiles=${reports.length}\nerrors=${errors}\nwarnings=${warnings}\n`);
   return code;
 }

@@ -72,3 +72,10 @@ export function toJsonReport(file: string, result: LintResult): JsonFileReport {
     ...(result.suggestion ? { suggestedType: result.suggestion.type, confidence: result.suggestion.confidence } : {}),
   };
 }
+
+/** How many findings of each severity the reports hold. */
+export function severityCounts(reports: readonly JsonFileReport[]): Record<JsonFinding['severity'], number> {
+  const n = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const r of reports) for (const f of r.findings) n[f.severity]++;
+  return n;
+}

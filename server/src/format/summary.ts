@@ -4,7 +4,7 @@
 import { BUILT_IN_CHECKLISTS } from '../core/checklist';
 import { t } from '../core/i18n';
 import type { Locale } from '../core/types';
-import type { JsonFileReport } from './positions';
+import { severityCounts, type JsonFileReport } from './positions';
 import { repoPath } from './report-path';
 
 /** Table cell text: no HTML, no pipe, no line break, no Markdown emphasis or link syntax. */
@@ -36,14 +36,7 @@ export function formatSummary(reports: JsonFileReport[], locale: Locale, cwd = p
     }
     out.push('');
   }
-  let errors = 0;
-  let warnings = 0;
-  for (const r of reports) {
-    for (const f of r.findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-    }
-  }
+  const { error: errors, warning: warnings } = severityCounts(reports);
   out.push(
     t(locale, 'cli.filesChecked', { files: reports.length, pmm: docs.length }) +
       (errors + warnings ? ` ${t(locale, 'cli.errors', { count: errors })}, ${t(locale, 'cli.warnings', { count: warnings })}.` : ''),

@@ -8,6 +8,8 @@ import { localeFromEnv, parseLocale, t } from './core/i18n';
 import { humanSize, readStreamBounded, decodeText } from './core/read-source';
 import type { Locale } from './core/types';
 import { changedMarkdownFiles } from './ci/changed';
+import { applyFixes } from './ci/fix';
+import type { FixOptions } from './core/fixes';
 import { runInit } from './ci/init';
 import { FORMATS, formatReports, isFormat, type Format } from './format';
 import type { JsonFileReport } from './format/positions';
@@ -34,7 +36,6 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
 }
-
 
 /** The worker bundle beside this one (dist/worker.js). */
 const WORKER_SCRIPT = path.join(__dirname, 'worker.js');
@@ -70,6 +71,8 @@ interface CliRun {
   maxWarnings: number;
   timeBudget?: number;
   memoryBudget?: number;
+  /** --fix (or --fix-insert-missing, --fix-dry-run): the fixes to apply; dryRun prints a diff and writes nothing. */
+  fix?: FixOptions & { dryRun: boolean };
   values: { config?: string; locale?: string; quiet?: boolean; stdin?: boolean; 'stdin-filename'?: string; color?: boolean; 'no-color'?: boolean; 'output-file'?: string; 'changed-since'?: string };
   positionals: string[];
 }
@@ -100,6 +103,9 @@ function parseCommandLine(argv: string[], io: CliIO): CliRun | number {
         'no-color': { type: 'boolean' },
         'output-file': { type: 'string', short: 'o' },
         'changed-since': { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-insert-missing': { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -136,7 +142,10 @@ function parseCommandLine(argv: string[], io: CliIO): CliRun | number {
   if (!opts.stdin && parsed.positionals.length === 0 && opts['changed-since'] === undefined) return usage('no files, folders or globs given');
   if (opts.stdin && opts['changed-since'] !== undefined) return usage('--changed-since lints files, not --stdin');
   if (opts.stdin && parsed.positionals.length > 0) return usage('--stdin takes no file arguments');
-  return { locale, format, maxWarnings, timeBudget, memoryBudget, values: opts, positionals: parsed.positionals };
+  const fixing = Boolean(opts.fix || opts['fix-insert-missing'] || opts['fix-dry-run']);
+  if (fixing && opts.stdin) return usage('--fix writes files back, not --stdin');
+  const fix = fixing ? { insertMissing: Boolean(opts['fix-insert-missing']), dryRun: Boolean(opts['fix-dry-run']) } : undefined;
+  return { locale, format, maxWarnings, timeBudget, memoryBudget, fix, values: opts, positionals: parsed.positionals };
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -159,13 +168,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const where = error.line ? `:${error.line}${error.column ? `:${error.column}` : ''}` : '';
     fail(t(locale, 'cli.configError', { file: path.relative(io.cwd, error.file) || error.file, where, detail: error.detail }));
   });
-  const options: LintOptions = { locale, localeForced: opts.locale !== undefined, quiet: Boolean(opts.quiet), explicitConfig };
+  const options: LintOptions = { locale, localeForced: opts.locale !== undefined, quiet: Boolean(opts.quiet), explicitConfig, fix: run.fix && { insertMissing: run.fix.insertMissing } };
   const budgetFor = (filePath: string) => {
     const budget = budgetOf(configFor(filePath));
     return { timeMs: run.timeBudget ?? budget.timeMs, memoryMb: run.memoryBudget ?? budget.memoryMb };
   };
   const context: LintContext = { io, run, options, configFor, budgetFor, fail };
-  const outcomes = opts.stdin ? await lintStdin(context) : await lintFiles(context);
+  const linted = opts.stdin ? await lintStdin(context) : await lintFiles(context);
+  // The workers fixed the text; the files are written (or the diff made) on the main thread.
+  const { outcomes, diff } = run.fix ? applyFixes(linted, locale, run.fix.dryRun) : { outcomes: linted, diff: '' };
   const reports: JsonFileReport[] = [];
   for (const outcome of outcomes) {
     // File names and quoted text are shown, never obeyed: each notice is one line with its controls escaped.
@@ -173,7 +184,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (outcome.failed) exitCode = 2;
     if (outcome.report) reports.push(outcome.report);
   }
-  if (!writeReports(io, run, reports)) return 2;
+  // A dry run's standard output is the diff alone; its report goes only to --output-file.
+  if (run.fix?.dryRun) io.stdout(diff);
+  if ((!run.fix?.dryRun || opts['output-file'] !== undefined) && !writeReports(io, run, reports)) return 2;
   if (exitCode === 2) return 2;
   return exitCodeOf(io, run, reports);
 }

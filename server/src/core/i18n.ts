@@ -46,7 +46,7 @@ const en: Catalog = {
   'front-matter.missingKeys': 'Front matter lacks {keys}: a reviewer needs an owner, a status and a last-updated date.',
   // vague-date
   'vague-date.vague': "Vague date '{text}' in '{title}': give a calendar date such as 2026-12-01.",
-  'vague-date.noDate': "'{title}' gives no dates: list the milestones with calendar dates.",
+  'vague-date.noDate': "'{title}' gives no dates: give each entry a calendar date such as 2026-12-01.",
   'vague-date.vagueCell': "Vague date '{text}' under '{column}' in '{title}': give a calendar date such as 2026-12-01.",
   // weak reasons (scorecard)
   'reason.missing': 'Not found: add a section headed "{heading}".',
@@ -128,6 +128,15 @@ const en: Catalog = {
   'cli.configError': 'Config error in {file}{where}: {detail}',
   'cli.usage': 'Usage error: {detail}. Run pmm-lint --help.',
   'cli.tooManyWarnings': 'pmm-lint found too many warnings (maximum: {max}).',
+  'cli.fix.fixed': '{file}: {changes}',
+  'cli.fix.wouldFix': '{file} (dry run): {changes}',
+  'cli.fix.addedType': 'added type: {type}',
+  'cli.fix.wouldAddType': 'would add type: {type}',
+  'cli.fix.inserted': 'inserted {count} missing element|inserted {count} missing elements',
+  'cli.fix.wouldInsert': 'would insert {count} missing element|would insert {count} missing elements',
+  'cli.fix.separator': '; ',
+  'cli.fix.changedMeanwhile': '{file}: not fixed: the file changed after it was read, or is not valid UTF-8.',
+  'cli.fix.unwritable': '{file}: the fixed text cannot be written ({reason}); the file is unchanged.',
   'cli.help': `Usage: pmm-lint [options] <files|dirs|globs>
        pmm-lint init [--force]
 
@@ -142,6 +151,13 @@ Options:
   -c, --config <file>                use this config file instead of searching for .pmmlintrc
       --locale <en|zh>               language of messages (default: from the environment)
       --max-warnings <n>             exit 1 when there are more than n warnings
+      --fix                          apply the safe fixes and write the files back: add the type a
+                                     document clearly reads as to its front matter; one line per changed
+                                     file on stderr; the report shows what is left
+      --fix-insert-missing           --fix, and also insert the headings and skeletons of missing
+                                     required elements where the checklist puts them
+      --fix-dry-run                  change no file: print the fixes as a unified diff on stdout (the
+                                     report only goes to --output-file)
       --quiet                        report errors only
       --stdin                        lint text from standard input
       --stdin-filename <name>        the file name to use for standard input
@@ -157,7 +173,7 @@ within its budget.`,
 
 const zh: Catalog = {
   'required-element.missing': '缺少要素「{title}」（{titleOther}）：{complete}',
-  'required-element.standIn': '缺少要素「{title}」（{titleOther}）：「{label}」只是一句宣传语，还不是按 Moore 模板写的定位声明（缺少 {slots}）。{complete}',
+  'required-element.standIn': '缺少要素「{title}」（{titleOther}）：「{label}」只是一句宣传语，还不是按 Moore 模板写的定位声明（缺少：{slots}）。{complete}',
   'empty-section.empty': '「{heading}」下面没有内容：请补上内容，或删掉这个标题。',
   'placeholder.found': '文档里还留着占位符「{text}」：请换成实际内容。',
   'placeholder.draftSection': '待办：「{heading}」里的占位符「{text}」还没填。|待办：「{heading}」里还有 {count} 处占位符没填，第一处是「{text}」。',
@@ -263,6 +279,15 @@ const zh: Catalog = {
   'cli.configError': '配置文件有误（{file}{where}）：{detail}',
   'cli.usage': '用法错误：{detail}。运行 pmm-lint --help 查看帮助。',
   'cli.tooManyWarnings': 'pmm-lint 发现的警告过多（上限为 {max} 个）。',
+  'cli.fix.fixed': '{file}：{changes}',
+  'cli.fix.wouldFix': '{file}（试运行）：{changes}',
+  'cli.fix.addedType': '已添加「type: {type}」',
+  'cli.fix.wouldAddType': '将添加「type: {type}」',
+  'cli.fix.inserted': '已插入 {count} 个缺失的要素',
+  'cli.fix.wouldInsert': '将插入 {count} 个缺失的要素',
+  'cli.fix.separator': '；',
+  'cli.fix.changedMeanwhile': '{file}：未修复：文件在读取后被改动过，或不是有效的 UTF-8 编码。',
+  'cli.fix.unwritable': '{file}：无法写入修复后的内容（{reason}），文件保持原样。',
   'cli.help': `用法：pmm-lint [选项] <文件|目录|通配符>
       pmm-lint init [--force]
 
@@ -277,6 +302,11 @@ const zh: Catalog = {
   -c, --config <文件>                使用此配置文件，不再查找 .pmmlintrc
       --locale <en|zh>               消息语言（默认取自环境变量）
       --max-warnings <n>             警告多于 n 个时退出码为 1
+      --fix                          应用可自动完成的修复并写回文件：为明显属于某类的文档在 front matter
+                                     中加上 type；每个改动过的文件在标准错误输出一行；报告只列剩下的问题
+      --fix-insert-missing           即 --fix，并按检查清单的位置插入缺失必备要素的标题和框架
+      --fix-dry-run                  不改动任何文件：在标准输出以统一差异格式（unified diff）列出修复
+                                     内容（报告只写入 --output-file）
       --quiet                        只报告错误
       --stdin                        从标准输入读取文本
       --stdin-filename <名称>        标准输入对应的文件名

@@ -5,9 +5,8 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Nodes, Root } from 'mdast';
 import { suggestTypes } from '../core/detect';
-import { directiveAtStart, directiveComment } from '../core/disable';
-import { TYPE_KEYS } from '../core/parse';
-import { elementSnippet, insertionPoint } from '../core/rules/required-element';
+import { directiveComment } from '../core/disable';
+import * as fixes from '../core/fixes';
 import { t } from '../core/i18n';
 import type { LintResult } from '../core/lint';
 import type { Checklist, Finding, Locale } from '../core/types';
@@ -33,7 +32,7 @@ export function codeActions(outcome: LintOutcome, doc: TextDocument, params: Cod
   const only = params.context.only;
   const actions: CodeAction[] = [];
   // Inserted text uses the document's own line breaks.
-  const eol = lineBreakOf(doc.getText());
+  const eol = fixes.lineBreakOf(doc.getText());
   const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [doc.uri]: edits } });
   const withEol = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [doc.uri]: edits.map((e) => ({ ...e, newText: e.newText.replace(/\n/g, eol) })) } });
   const ours = params.context.diagnostics.filter(isOurs);
@@ -69,11 +68,11 @@ export function codeActions(outcome: LintOutcome, doc: TextDocument, params: Cod
       title: t(locale, 'lsp.action.disableFile', { rule: ruleId }),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: edit([disableFileEdit(result, outcome, ruleId)]),
+      edit: edit([toTextEdit(outcome, fixes.disableFileEdit(result, ruleId))]),
     });
   }
 
-  const missing = result.findings.filter((f) => f.ruleId === 'required-element' && f.fix?.expected !== undefined && f.fix.insertAt !== undefined);
+  const missing = fixes.missingElementFindings(result);
   if (missing.length >= 2 && ours.some((d) => d.data.ruleId === 'required-element')) {
     actions.push({
       title: t(locale, 'lsp.action.insertAll', { count: missing.length }),
@@ -89,17 +88,7 @@ export function codeActions(outcome: LintOutcome, doc: TextDocument, params: Cod
 
 /** An edit's text with the document's own line breaks. */
 export function inDocumentLineBreaks(doc: TextDocument, e: TextEdit): TextEdit {
-  const eol = lineBreakOf(doc.getText());
-  return eol === '\n' ? e : { ...e, newText: e.newText.replace(/\n/g, eol) };
-}
-
-/** The document's line break: \r\n or a lone \r when it uses them, else \n. */
-function lineBreakOf(text: string): string {
-  const nl = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  if (cr < 0) return '\n';
-  if (nl < 0) return '\r';
-  return text[cr + 1] === '\n' ? '\r\n' : '\n';
+  return fixes.withLineBreaks(doc.getText(), e);
 }
 
 function point(outcome: LintOutcome, offset: number) {
@@ -107,26 +96,14 @@ function point(outcome: LintOutcome, offset: number) {
   return { start: p, end: p };
 }
 
+/** An engine edit (offsets into the linted text) as an LSP edit in the document. */
+function toTextEdit(outcome: LintOutcome, e: fixes.OffsetEdit): TextEdit {
+  return { range: { start: outcome.positionAt(e.start), end: outcome.positionAt(e.end) }, newText: e.newText };
+}
+
 /** All missing elements at once: inserts at the same place are joined in checklist order, one blank line apart. */
 export function insertAllEdits(result: LintResult, outcome: LintOutcome, missing: Finding[]): TextEdit[] {
-  const order = new Map(result.analysis?.checklist.elements.map((e, i) => [e.id, i]) ?? []);
-  const groups = new Map<number, Finding[]>();
-  for (const f of missing) {
-    const at = f.fix!.insertAt!;
-    groups.set(at, [...(groups.get(at) ?? []), f]);
-  }
-  return [...groups.entries()].map(([at, fs]) => {
-    fs.sort((a, b) => (order.get(a.elementId ?? '') ?? 0) - (order.get(b.elementId ?? '') ?? 0));
-    const text = fs
-      .map((f, i) => {
-        let s = f.fix!.expected!;
-        if (i > 0) s = s.replace(/^\n+/, '');
-        if (i < fs.length - 1) s = s.replace(/\n*$/, '\n\n');
-        return s;
-      })
-      .join('');
-    return { range: point(outcome, at), newText: text };
-  });
+  return fixes.insertAllEdits(result, missing).map((e) => toTextEdit(outcome, e));
 }
 
 function lineBounds(doc: TextDocument, line: number): { start: number; end: number } {
@@ -181,24 +158,6 @@ function disableLineEdit(result: LintResult, doc: TextDocument, outcome: LintOut
   return { range: { start: doc.positionAt(at), end: doc.positionAt(at) }, newText: ` ${comment}` };
 }
 
-/** `<!-- pmm-lint-disable rule -->` before the first content (a directive there also covers the front matter). */
-function disableFileEdit(result: LintResult, outcome: LintOutcome, ruleId: string): TextEdit {
-  const { model } = result;
-  const text = model.text;
-  const after = model.frontMatter ? model.frontMatter.span.end : 0;
-  const rest = text.slice(after);
-  const firstContent = after + (/\S/.exec(rest)?.index ?? rest.length);
-  const existing = directiveAtStart(text.slice(firstContent));
-  if (existing?.kind === 'disable' && existing.rules) {
-    const range = { start: outcome.positionAt(firstContent), end: outcome.positionAt(firstContent + existing.length) };
-    return { range, newText: directiveComment('disable', [...existing.rules, ruleId]) };
-  }
-  const p = outcome.positionAt(firstContent);
-  const prefix = firstContent > 0 && text[firstContent - 1] !== '\n' && text[firstContent - 1] !== '\r' ? '\n' : '';
-  const suffix = firstContent < text.length ? '\n\n' : '\n';
-  return { range: { start: p, end: p }, newText: `${prefix}${directiveComment('disable', [ruleId])}${suffix}` };
-}
-
 function typeTitle(c: Checklist, locale: Locale): string {
   return locale === 'zh' ? c.title.zh : c.title.en;
 }
@@ -224,36 +183,15 @@ function addTypeActions(result: LintResult, outcome: LintOutcome, params: CodeAc
   }));
 }
 
-/**
- * Declares the document type: replaces the value of a top-level type key (of any of its spellings), fills an
- * empty `type:`, adds `type:` to existing front matter, or adds front matter. Uses \n (callers convert).
- */
+/** Declares the document type in front matter (core/fixes.ts). Uses \n (callers convert). */
 export function setTypeEdit(result: LintResult, outcome: LintOutcome, type: string): TextEdit {
-  const model = result.model;
-  const fm = model.frontMatter;
-  // The first top-level type key (an empty `type:` is filled), else where broken YAML declares the type.
-  const at = fm ? fm.entries.find((e) => TYPE_KEYS.includes(e.key))?.keySpan.start ?? fm.declaredType?.offset : undefined;
-  if (fm && at !== undefined) {
-    const line = /^.*$/m.exec(model.text.slice(at))![0];
-    const key = line.slice(0, line.indexOf(':'));
-    const comment = /[ \t]+#.*$/.exec(line)?.[0] ?? '';
-    return { range: { start: outcome.positionAt(at), end: outcome.positionAt(at + line.length) }, newText: `${key}: ${type}${comment}` };
-  }
-  if (fm) {
-    const firstLineEnd = model.text.slice(fm.span.start).search(/\r\n|\r|\n/);
-    const at = firstLineEnd < 0 ? fm.span.end : fm.span.start + firstLineEnd + (model.text[fm.span.start + firstLineEnd] === '\r' && model.text[fm.span.start + firstLineEnd + 1] === '\n' ? 2 : 1);
-    return { range: point(outcome, at), newText: `type: ${type}\n` };
-  }
-  return { range: point(outcome, 0), newText: `---\ntype: ${type}\n---\n\n` };
+  return toTextEdit(outcome, fixes.setTypeEdit(result, type));
 }
 
 /** The edit that inserts an element (missing, required or optional) at its checklist place, or null. */
 export function elementEdit(result: LintResult, outcome: LintOutcome, elementId: string): TextEdit | null {
-  const analysis = result.analysis;
-  const el = analysis?.checklist.elements.find((e) => e.id === elementId);
-  if (!analysis || !el || analysis.matches.has(elementId)) return null;
-  const at = insertionPoint(analysis, elementId);
-  return { range: point(outcome, at), newText: elementSnippet(analysis, el, at) };
+  const e = fixes.elementEdit(result, elementId);
+  return e ? toTextEdit(outcome, e) : null;
 }
 
 /** For an unknown `type:` value: replace it with a type the document looks like (or every known type). */

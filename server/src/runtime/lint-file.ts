@@ -1,10 +1,12 @@
 // What the CLI does for one file, on a worker thread (worker.ts): read it within its limits, lint it, and say
 // what happened. Every failure is this file's own notice; nothing here can stop the other files.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isIgnored, type ResolvedConfig } from '../core/config';
 import { t } from '../core/i18n';
-import { lintText } from '../core/lint';
+import { fixText, type FixedText, type FixOptions } from '../core/fixes';
+import { lintText, type LintResult } from '../core/lint';
 import { nestingCutAt } from '../core/parse';
 import { humanSize, readSource } from '../core/read-source';
 import type { Locale } from '../core/types';
@@ -16,6 +18,19 @@ export interface FileOutcome {
   report?: JsonFileReport;
   notices: string[];
   failed: boolean;
+  /** With --fix, when the fixes changed the text: the main thread writes it (or prints the diff). */
+  fix?: FileFix;
+}
+
+/** A file's text before and after --fix (without the BOM; `bom` says whether the file starts with one). */
+export interface FileFix {
+  file: string;
+  display: string;
+  original: string;
+  fixed: string;
+  bom: boolean;
+  addedType: string | null;
+  inserted: number;
 }
 
 export interface FileJob {
@@ -30,23 +45,49 @@ export interface LintOptions {
   localeForced: boolean;
   quiet: boolean;
   explicitConfig?: string;
+  /** --fix: apply the safe fixes; the report is of the fixed text. */
+  fix?: FixOptions;
 }
 
 /** A file to lint (read on the worker), or text already read (stdin). */
 export type CliJob = { op: 'cli-file'; file: FileJob; options: LintOptions } | { op: 'cli-text'; display: string; filePath?: string; text: string; options: LintOptions };
 
-function lintSource(display: string, filePath: string | undefined, text: string, config: ResolvedConfig, options: LintOptions, notices: string[]): JsonFileReport {
-  const result = lintText(text, {
-    filePath,
-    config,
-    locale: options.localeForced ? options.locale : config.locale ?? options.locale,
-    onRuleError: (ruleId, error) => notices.push(`pmm-lint: rule ${ruleId} failed on ${display}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`),
-  });
+function lintSource(display: string, filePath: string | undefined, text: string, config: ResolvedConfig, options: LintOptions, notices: string[]): { report: JsonFileReport; fixed?: FixedText } {
+  // With --fix the text is linted up to three times: a rule that fails says so once.
+  const said = new Set<string>();
+  const lint = (source: string) =>
+    lintText(source, {
+      filePath,
+      config,
+      locale: options.localeForced ? options.locale : config.locale ?? options.locale,
+      onRuleError: (ruleId, error) => {
+        const notice = `pmm-lint: rule ${ruleId} failed on ${display}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+        if (!said.has(notice)) notices.push(notice);
+        said.add(notice);
+      },
+    });
+  const fixed = options.fix ? fixText(text, lint, options.fix) : undefined;
+  const result: LintResult = fixed ? fixed.result : lint(text);
   const cut = nestingCutAt(result.model.root);
   if (cut !== undefined) notices.push(t(options.locale, 'cli.tooDeep', { file: display, line: result.model.lines.position(cut).line }));
   const report = toJsonReport(display, result);
   if (options.quiet) report.findings = report.findings.filter((f) => f.severity === 'error');
-  return report;
+  return { report, fixed };
+}
+
+/** Whether the file starts with a UTF-8 BOM (which readSource takes off): a fixed file keeps it. */
+function startsWithBom(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(3);
+      return fs.readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -56,7 +97,10 @@ function lintSource(display: string, filePath: string | undefined, text: string,
 function lintSourceSafely(display: string, filePath: string | undefined, text: string, config: ResolvedConfig, options: LintOptions): FileOutcome {
   const notices: string[] = [];
   try {
-    return { report: lintSource(display, filePath, text, config, options, notices), notices, failed: false };
+    const { report, fixed } = lintSource(display, filePath, text, config, options, notices);
+    if (!fixed || fixed.text === text || !filePath) return { report, notices, failed: false };
+    const fix: FileFix = { file: filePath, display, original: text, fixed: fixed.text, bom: startsWithBom(filePath), addedType: fixed.addedType, inserted: fixed.inserted };
+    return { report, notices, failed: false, fix };
   } catch (error) {
     notices.push(t(options.locale, 'cli.lintFailed', { file: display, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
     return { notices, failed: true };

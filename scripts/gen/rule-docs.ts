@@ -9,7 +9,7 @@ export const RULE_DOCS_DIR = 'docs/rules';
 const SAMPLE: Record<string, string | number> = {
   title: 'Success metrics', titleZh: '成功指标', complete: 'Each metric has a number, a timeframe and an owner.', completeZh: '每个指标都有数字、时间范围和负责人。',
   heading: 'Owners', text: 'TBD', otherTitle: 'Competitive alternatives', otherTitleZh: '竞争替代方案', detail: 'Missing closing "quote',
-  value: 'blog-post', types: 'positioning, gtm-brief, …', keys: 'owner, status', slot: 'Unlike', slots: 'For, who',
+  value: 'blog-post', types: 'positioning, gtm-brief, …', typesZh: 'positioning、gtm-brief、…', keys: 'owner, status', keysZh: 'owner、status', slot: 'Unlike', slots: 'For, who', slotsZh: '针对、需求',
   hint: 'Unlike <primary competitive alternative>, <statement of primary differentiation>',
 };
 

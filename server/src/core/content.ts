@@ -45,7 +45,7 @@ export interface ElementEvaluation {
    * Found under a name that is not the element's own and its content is not the element: an elevator pitch or a
    * one-liner where the checklist wants a positioning statement. Reported as missing, as a warning, at the name.
    */
-  standIn?: { span: Span; label: string; missing: string };
+  standIn?: { span: Span; label: string; missing: string; /** The missing slots' names in Chinese messages. */ missingZh?: string };
 }
 
 /**

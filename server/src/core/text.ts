@@ -163,7 +163,7 @@ export const DATE_RE = new RegExp(
 );
 
 /** A table column or a label that holds dates: "When", "By when", "Launch date", 截止时间, 上线日期. */
-export const DATE_COL = /\b(?:by when|when|date|dates|by date|deadline|timeframe|time ?frame|due|timing|eta|go[- ]live|launch(?:es)?|live)\b|截止|时间|日期|期限|时限|节点|排期|上线/iu;
+export const DATE_COL = /\b(?:by when|when|date|dates|by date|deadline|timeframe|time ?frame|due|timing|eta|go[- ]live|launch(?:es)?|live)\b|截止|时间|日期|期限|时限|节点|排期|上线(?:日期|时间|日)/iu;
 
 /** Dates that a reviewer would send back: a quarter, "soon", "TBD", 下个月... */
 export const VAGUE_DATE_RE = new RegExp(

@@ -1,9 +1,11 @@
 // Completion: after `#` at the start of a line, the checklist's headings (missing elements first) in the
-// document's language; in front matter, the keys and their values (document types, statuses, launch tiers).
+// document's language; in front matter, the keys and their values (document types, statuses, launch tiers; a
+// Chinese document is offered Chinese statuses too).
 
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { t } from '../core/i18n';
+import { documentLanguageOrNull } from '../core/lint';
 import type { Checklist, Locale, Localized } from '../core/types';
 import type { LintOutcome } from './linter';
 
@@ -50,13 +52,20 @@ export function completions(outcome: LintOutcome | undefined, doc: TextDocument,
   const lineStart = { line: position.line, character: 0 };
   const before = doc.getText({ start: lineStart, end: position });
   const fmKeys = frontMatterKeysAt(outcome, doc, position);
-  if (fmKeys) return frontMatterCompletions(before, position, fmKeys, checklists, locale);
+  if (fmKeys) return frontMatterCompletions(before, position, fmKeys, checklists, locale, documentLanguageOf(outcome) ?? locale);
   const heading = /^(#{1,6})(\s*)([^#]*)$/.exec(before);
   if (heading && outcome?.result?.analysis) return headingCompletions(outcome, doc, position, heading[1].length + heading[2].length, heading[2].length > 0);
   return [];
 }
 
-function frontMatterCompletions(before: string, position: Position, fmKeys: string[], checklists: readonly Checklist[], locale: Locale): CompletionItem[] {
+/** The language the document is written in (what inserted values follow), or null when it cannot tell. */
+function documentLanguageOf(outcome: LintOutcome | undefined): Locale | null {
+  const result = outcome?.result;
+  if (!result) return null;
+  return result.analysis?.docLanguage ?? documentLanguageOrNull(result.model);
+}
+
+function frontMatterCompletions(before: string, position: Position, fmKeys: string[], checklists: readonly Checklist[], locale: Locale, docLanguage: Locale): CompletionItem[] {
   const keyOnly = /^([\w-]*)$/.exec(before);
   if (keyOnly) {
     const present = new Set(fmKeys);
@@ -84,8 +93,13 @@ function frontMatterCompletions(before: string, position: Position, fmKeys: stri
   switch (key) {
     case 'type':
       return checklists.map((c, i) => ({ ...item(c.type, `${pick(c.title, locale)} · ${pick(c.title, locale === 'zh' ? 'en' : 'zh')}`, i), filterText: `${c.type} ${c.title.en} ${c.title.zh}` }));
-    case 'status':
-      return STATUS_VALUES.map((s, i) => item(s.value, pick(s.label, locale), i));
+    case 'status': {
+      const english = STATUS_VALUES.map((s, i) => item(s.value, pick(s.label, locale), STATUS_VALUES.length + i));
+      if (docLanguage !== 'zh') return english;
+      // A Chinese document may write its status in Chinese (草稿 is a draft, core/draft.ts): those first.
+      const chinese = STATUS_VALUES.map((s, i) => ({ ...item(s.label.zh, s.value, i), filterText: `${s.label.zh} ${s.value}` }));
+      return [...chinese, ...english];
+    }
     case 'tier':
       return TIER_VALUES.map((s, i) => item(s.value, pick(s.label, locale), i));
     case 'updated':

@@ -1,7 +1,8 @@
 // When diagnostics are computed and sent. Push mode: on open, after each edit (debounced, run "onType") or on
 // save (run "onSave"), and again for every open document when settings or configs change. Pull mode: the client
-// asks (textDocument/diagnostic) and is told to ask again. The work itself goes to the lint workers through
-// DocumentJobs, at a priority: the document being edited before opened ones.
+// asks (textDocument/diagnostic) and is told to ask again. Either way the closed files Lint Workspace published are
+// linted again after such a change. The work itself goes to the lint workers through DocumentJobs, at a priority:
+// the document being edited before opened ones.
 
 import {
   DocumentDiagnosticReportKind,
@@ -29,7 +30,8 @@ export interface SchedulerOptions {
   documents: DocumentStore;
   jobs: Pick<DocumentJobs, 'work'>;
   settingsFor(uri: string): Promise<ServerSettings>;
-  session: Pick<Session, 'pullMode' | 'refreshSupport' | 'generation'>;
+  /** `shownFiles`: the closed files Lint Workspace published, linted again when settings or configs change. */
+  session: Pick<Session, 'pullMode' | 'refreshSupport' | 'generation'> & Partial<Pick<Session, 'shownFiles'>>;
   client: DiagnosticsClient;
 }
 
@@ -60,7 +62,10 @@ export class DiagnosticsScheduler {
     if (!isMarkdown(doc)) return;
     this.justOpened.add(doc.uri);
     this.savedVersion.set(doc.uri, doc.version);
-    if (!this.options.session.pullMode) void this.publish(doc.uri, PRIORITY.opened);
+    if (this.options.session.pullMode) return;
+    // Its diagnostics from Lint Workspace are replaced by the open document's (and cleared when it closes).
+    this.options.session.shownFiles?.forget(doc.uri);
+    void this.publish(doc.uri, PRIORITY.opened);
   }
 
   changed(doc: TextDocument): void {
@@ -93,9 +98,10 @@ export class DiagnosticsScheduler {
     if (!this.options.session.pullMode) this.options.client.publish({ uri, diagnostics: [] });
   }
 
-  /** Settings or configs changed: every open document again. */
+  /** Settings or configs changed: every open document again, and every closed file Lint Workspace published. */
   refreshAll(): void {
     const { session, client, documents } = this.options;
+    void session.shownFiles?.refresh();
     if (session.pullMode) {
       if (session.refreshSupport) client.refresh();
       return;

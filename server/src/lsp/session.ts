@@ -13,6 +13,50 @@ import { localeFromEnv, parseLocale } from '../core/i18n';
 import type { Locale } from '../core/types';
 import { SET_TYPE_KIND, TRIGGER_CHARACTERS, uriToPath } from './basics';
 
+/**
+ * Files that are not open whose diagnostics Lint Workspace published (pmmLint/lintFiles), with the generation of
+ * settings each was linted in. After a settings or config change each is linted again or cleared
+ * (requests/lint-files.ts does it, the scheduler asks), so the Problems view never mixes old and new severities
+ * or languages.
+ */
+export class ShownFiles {
+  private readonly generations = new Map<string, number>();
+  private relint: ((uri: string) => Promise<void>) | null = null;
+
+  /** Records a lint of this generation unless a newer one is shown; false: do not publish it. */
+  record(uri: string, generation: number): boolean {
+    const shown = this.generations.get(uri);
+    if (shown !== undefined && shown > generation) return false;
+    this.generations.set(uri, generation);
+    return true;
+  }
+
+  has(uri: string): boolean {
+    return this.generations.has(uri);
+  }
+
+  /** Its diagnostics were cleared, or the file is open now (the open document's diagnostics replace them). */
+  forget(uri: string): void {
+    this.generations.delete(uri);
+  }
+
+  get size(): number {
+    return this.generations.size;
+  }
+
+  /** Who lints a shown file again and publishes (or clears) its diagnostics: the pmmLint/lintFiles handler. */
+  relintWith(relint: (uri: string) => Promise<void>): void {
+    this.relint = relint;
+  }
+
+  /** Settings or configs changed: every shown file again. */
+  refresh(): Promise<void> {
+    const relint = this.relint;
+    if (!relint) return Promise.resolve();
+    return Promise.all([...this.generations.keys()].map((uri) => relint(uri))).then(() => undefined);
+  }
+}
+
 export class Session {
   clientLocale: Locale = localeFromEnv();
   /** Diagnostics are pulled by the client (else pushed by the server). */
@@ -29,6 +73,8 @@ export class Session {
   folders: string[] = [];
   /** Bumped whenever settings or config files change: results of an older generation are stale. */
   generation = 0;
+  /** Files that are not open with diagnostics from Lint Workspace. */
+  readonly shownFiles = new ShownFiles();
 
   /** Reads the client's capabilities; returns the settings it sent with initialize, if any. */
   initialize(params: InitializeParams): { settings?: unknown } {

@@ -59,9 +59,11 @@ export const frontMatter: Rule = {
       const lineEnd = analysis.model.text.indexOf('\n', at);
       // `type: 123` or `type: [a, b]` is no type name: said with the value as written (parse.ts declaredTypeOf).
       const notText = fm?.declaredType?.notText;
+      const types = analysis.checklists.map((c) => c.type);
       report({
         messageId: notText !== undefined ? 'front-matter.typeNotText' : 'front-matter.unknownType',
-        data: { value: notText ?? det.unknownTypeValue, types: analysis.checklists.map((c) => c.type).join(', ') },
+        // Lists in Chinese messages are joined with 、.
+        data: { value: notText ?? det.unknownTypeValue, types: types.join(', '), typesZh: types.join('、') },
         span: { start: at, end: lineEnd < 0 ? at + 1 : lineEnd },
         severity: 'error',
       });
@@ -70,7 +72,7 @@ export const frontMatter: Rule = {
     const data = fm?.data ?? {};
     const missing = wanted.filter((k) => !hasKey(data, k) && !inBody(analysis, k));
     if (missing.length) {
-      report({ messageId: 'front-matter.missingKeys', data: { keys: missing.join(', ') }, span: frontMatterAnchor(analysis) });
+      report({ messageId: 'front-matter.missingKeys', data: { keys: missing.join(', '), keysZh: missing.join('、') }, span: frontMatterAnchor(analysis) });
     }
   },
 };

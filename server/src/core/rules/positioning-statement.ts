@@ -26,7 +26,7 @@ export const statementCheck: CheckFn<'positioning-statement'> = ({ items, conten
   // statement yet: one warning that the statement is missing, not a list of slot errors over the paragraph.
   const slots = missingSlots(content.text);
   if (!STATEMENT_NAME.test(heading.label) && slots.length >= 3) {
-    out.standIn = { span: heading.span, label: heading.label.trim().replace(/[:：.。]$/u, ''), missing: slots.map((s) => s.id).join(', ') };
+    out.standIn = { span: heading.span, label: heading.label.trim().replace(/[:：.。]$/u, ''), missing: slots.map((s) => s.id).join(', '), missingZh: slots.map((s) => s.nameZh).join('、') };
     return;
   }
   const problems = checkPositioningStatement(content.text, items, heading.span, source);

@@ -118,7 +118,15 @@ export const requiredElement: Rule = {
         report({
           elementId: el.id,
           messageId: 'required-element.standIn',
-          data: { title: el.title.en, titleZh: el.title.zh, label: ev.standIn.label, slots: ev.standIn.missing, complete: el.complete.en, completeZh: el.complete.zh },
+          data: {
+            title: el.title.en,
+            titleZh: el.title.zh,
+            label: ev.standIn.label,
+            slots: ev.standIn.missing,
+            slotsZh: ev.standIn.missingZh ?? ev.standIn.missing,
+            complete: el.complete.en,
+            completeZh: el.complete.zh,
+          },
           span: ev.standIn.span,
           severity: 'warning',
         });

@@ -1,5 +1,6 @@
 // pmmLint/lintFiles (Lint Workspace): lints files, open ones at their editor text and the others from disk (read by
-// a worker, within the size limit), and publishes the diagnostics of the files that are not open.
+// a worker, within the size limit), and publishes the diagnostics of the files that are not open. Those stay true:
+// after a settings or config change each is linted again with the new settings (or cleared), see ShownFiles.
 
 import * as path from 'node:path';
 import type { CancellationToken, PublishDiagnosticsParams } from 'vscode-languageserver';
@@ -16,6 +17,9 @@ export interface LintFilesContext extends RequestContext {
   publish(params: PublishDiagnosticsParams): void;
 }
 
+/** A file whose settings keep changing while it is linted is linted at most this often (a re-lint follows anyway). */
+const MAX_ATTEMPTS = 5;
+
 const skipped = (uri: string, reason: string): LintFileSummary => ({ uri, docType: null, score: null, problems: 0, skipped: reason });
 
 const summaryOf = (uri: string, reply: LspReply): LintFileSummary => ({
@@ -26,12 +30,82 @@ const summaryOf = (uri: string, reply: LspReply): LintFileSummary => ({
   ...(reply.notice ? { skipped: reply.notice } : {}),
 });
 
-export const lintFilesHandler =
-  (ctx: LintFilesContext) =>
-  async (params: LintFilesParams, token: CancellationToken): Promise<LintFileSummary[]> => {
+/** Publishes a closed file's diagnostics of a generation, unless a newer generation's are shown. */
+function show(ctx: LintFilesContext, uri: string, generation: number, diagnostics: PublishDiagnosticsParams['diagnostics']): void {
+  if (ctx.session.shownFiles.record(uri, generation)) ctx.publish({ uri, diagnostics });
+}
+
+/** Clears a closed file's diagnostics that Lint Workspace published (it is skipped now). */
+function clear(ctx: LintFilesContext, uri: string): void {
+  if (!ctx.session.shownFiles.has(uri)) return;
+  ctx.session.shownFiles.forget(uri);
+  ctx.publish({ uri, diagnostics: [] });
+}
+
+/**
+ * Lints a file that is not open, from disk, and publishes its diagnostics (or clears them when it is skipped now).
+ * Settings or configs that change meanwhile mean another lint with the new ones: what is published is never older
+ * than the settings.
+ */
+async function lintClosedFile(
+  ctx: LintFilesContext,
+  uri: string,
+  settingsOf: (uri: string, generation: number) => Promise<ServerSettings>,
+  started: (handle: JobHandle<LspReply | { skipped: string }>) => void = () => {},
+): Promise<LintFileSummary> {
+  const file = uriToPath(uri);
+  if (!file) return skipped(uri, 'not a file');
+  for (let attempt = 1; ; attempt++) {
+    const generation = ctx.session.generation;
+    const settings = await settingsOf(uri, generation);
+    const context: LspJobContext = { settings, folder: ctx.session.folderFor(uri), clientLocale: ctx.session.clientLocale, generation };
+    const handle = ctx.jobs.lintFile(uri, context);
+    started(handle);
+    const result = await handle.outcome;
+    if (result.kind === 'cancelled') return skipped(uri, 'cancelled');
+    if (generation !== ctx.session.generation && attempt < MAX_ATTEMPTS) continue;
+    // Opened meanwhile: the open document's diagnostics are the scheduler's.
+    const open = ctx.documents.get(uri) !== undefined;
+    if (result.kind !== 'done') {
+      const over = overBudgetOf(result, 0, context);
+      if (!open) show(ctx, uri, generation, over.diagnostics);
+      return skipped(uri, over.notice);
+    }
+    const value = result.value;
+    if ('skipped' in value) {
+      if (!open) clear(ctx, uri);
+      return skipped(uri, value.skipped);
+    }
+    ctx.jobs.absorb(value);
+    if (!open) show(ctx, uri, generation, value.diagnostics);
+    return summaryOf(uri, value);
+  }
+}
+
+/** After a settings or config change: a file Lint Workspace published, linted again (or cleared). */
+async function relintShown(ctx: LintFilesContext, uri: string): Promise<void> {
+  if (ctx.documents.get(uri)) {
+    // Open: pushed diagnostics are the open document's now. A client that pulls still has the pushed ones.
+    ctx.session.shownFiles.forget(uri);
+    if (ctx.session.pullMode) ctx.publish({ uri, diagnostics: [] });
+    return;
+  }
+  await lintClosedFile(ctx, uri, (u) => ctx.settingsFor(u));
+  ctx.jobs.afterWork();
+}
+
+export const lintFilesHandler = (ctx: LintFilesContext) => {
+  ctx.session.shownFiles.relintWith((uri) => relintShown(ctx, uri));
+  return async (params: LintFilesParams, token: CancellationToken): Promise<LintFileSummary[]> => {
     const uris: unknown = params?.uris;
     if (!Array.isArray(uris) || !uris.every((u) => typeof u === 'string')) throw invalidParams(ctx, 'uris must be a list of URIs');
+    // Settings per workspace folder, asked once per generation.
     const settingsByFolder = new Map<string, Promise<ServerSettings>>();
+    const settingsOf = (uri: string, generation: number): Promise<ServerSettings> => {
+      const key = `${generation}\0${ctx.session.folderFor(uri) ?? path.dirname(uriToPath(uri) ?? '')}`;
+      if (!settingsByFolder.has(key)) settingsByFolder.set(key, ctx.settingsFor(uri));
+      return settingsByFolder.get(key)!;
+    };
     const handles: Array<JobHandle<LspReply | { skipped: string }>> = [];
     token.onCancellationRequested(() => handles.forEach((h) => h.cancel()));
     const lintOne = async (uri: string): Promise<LintFileSummary> => {
@@ -40,27 +114,14 @@ export const lintFilesHandler =
         if (!done) return skipped(uri, 'closed');
         return done.ok ? summaryOf(uri, done.reply) : skipped(uri, done.notice);
       }
-      const file = uriToPath(uri);
-      if (!file) return skipped(uri, 'not a file');
-      const folder = ctx.session.folderFor(uri) ?? path.dirname(file);
-      if (!settingsByFolder.has(folder)) settingsByFolder.set(folder, ctx.settingsFor(uri));
-      const context: LspJobContext = { settings: await settingsByFolder.get(folder)!, folder: ctx.session.folderFor(uri), clientLocale: ctx.session.clientLocale, generation: ctx.session.generation };
-      const handle = ctx.jobs.lintFile(uri, context);
-      handles.push(handle);
-      const result = await handle.outcome;
-      if (result.kind !== 'done') {
-        const over = overBudgetOf(result, 0, context);
-        if (!ctx.documents.get(uri) && result.kind !== 'cancelled') ctx.publish({ uri, diagnostics: over.diagnostics });
-        return skipped(uri, result.kind === 'cancelled' ? 'cancelled' : over.notice);
-      }
-      const value = result.value;
-      if ('skipped' in value) return skipped(uri, value.skipped);
-      ctx.jobs.absorb(value);
-      if (!ctx.documents.get(uri)) ctx.publish({ uri, diagnostics: value.diagnostics });
-      return summaryOf(uri, value);
+      return lintClosedFile(ctx, uri, settingsOf, (handle) => {
+        handles.push(handle);
+        if (token.isCancellationRequested) handle.cancel();
+      });
     };
     const summaries = await Promise.all((uris as string[]).map(lintOne));
     checkCancelled(token);
     ctx.jobs.afterWork();
     return summaries;
   };
+};

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { unifiedDiff } from '../server/src/ci/fix';
 import { runCli, ROOT } from './helpers/cli';
 import { makeTree } from './helpers/tmp';
 
@@ -214,6 +215,40 @@ describe('pmm-lint --fix', () => {
       const stdin = await runCli(['--fix', '--stdin'], { input: READS_LIKE });
       assert.equal(stdin.code, 2);
       assert.match(stdin.stderr, /Usage error: --fix writes files back/);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+describe('unifiedDiff', () => {
+  const lines = (n: number, tag = 'line') => Array.from({ length: n }, (_, i) => `${tag} ${i + 1}\n`).join('');
+  const cases: Array<[string, string, string]> = [
+    ['insert at the top', lines(10), 'new\n' + lines(10)],
+    ['insert at the end', lines(10), lines(10) + 'new\n'],
+    ['two hunks far apart, one near', lines(30), lines(30).replace('line 2\n', 'line 2\nA\n').replace('line 20\n', 'B\nline 20\n').replace('line 25\n', 'line 25\nC\n')],
+    ['a change and a deletion', lines(12), lines(12).replace('line 4\n', 'four\n').replace('line 9\n', '')],
+    ['no line break at the end, before', 'a\nb', 'a\nb\nc\n'],
+    ['no line break at the end, after', 'a\nb\n', 'a\nb\nc'],
+    ['no line break at either end', 'x\ny', 'x\nnew\ny'],
+    ['from empty', '', 'only\n'],
+    ['to empty', 'gone\n', ''],
+    ['CRLF and a BOM', '\ufeff---\r\nowner: a\r\n---\r\n\r\n# T\r\n', '\ufeff---\r\ntype: persona\r\nowner: a\r\n---\r\n\r\n# T\r\n\r\n## New\r\n'],
+    ['repeated lines', 'x\nx\nx\n', 'x\ny\nx\nx\ny\n'],
+  ];
+  it('gives diffs that git apply takes and that give the new text', () => {
+    assert.equal(unifiedDiff('same.md', 'a\n', 'a\n'), '');
+    const tree = makeTree({});
+    try {
+      for (const [label, before, after] of cases) {
+        const file = path.join(tree.dir, 'doc.md');
+        fs.writeFileSync(file, before);
+        const diff = unifiedDiff('doc.md', before, after);
+        const apply = spawnSync('git', ['apply', '-'], { cwd: tree.dir, input: diff, encoding: 'utf8' });
+        assert.equal(apply.status, 0, `${label}: ${apply.stderr}\n${diff}`);
+        assert.equal(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '', after, `${label}\n${diff}`);
+        fs.rmSync(file, { force: true });
+      }
     } finally {
       tree.cleanup();
     }

@@ -97,7 +97,8 @@ export function unifiedDiff(name: string, before: string, after: string): string
     if (last && i - last[1] <= 2 * CONTEXT) last[1] = i;
     else ranges.push([i, i]);
   }
-  const file = name.split(path.sep).join('/');
+  // A tab ends a name with spaces for patch(1) as it does for git apply.
+  const file = name.split(path.sep).join('/') + (/\s/.test(name) ? '\t' : '');
   let out = `--- a/${file}\n+++ b/${file}\n`;
   // Line numbers (0-based) in each file where ops[i] stands.
   const oldAt: number[] = [];

@@ -304,7 +304,7 @@ const zh: Catalog = {
       --max-warnings <n>             警告多于 n 个时退出码为 1
       --fix                          应用可自动完成的修复并写回文件：为明显属于某类的文档在 front matter
                                      中加上 type；每个改动过的文件在标准错误输出一行；报告只列剩下的问题
-      --fix-insert-missing           即 --fix，并按检查清单的位置插入缺失必备要素的标题和框架
+      --fix-insert-missing           在 --fix 的基础上，再按检查清单的位置插入缺失的必备要素（标题和框架）
       --fix-dry-run                  不改动任何文件：在标准输出以统一差异格式（unified diff）列出修复
                                      内容（报告只写入 --output-file）
       --quiet                        只报告错误

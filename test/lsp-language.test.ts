@@ -17,6 +17,7 @@ const isChinese = (message: string) => CJK.test(message) && !/^(?:Missing|Vague|
 const isEnglish = (message: string) => /^[A-Za-z'"`]/.test(message) && !/^front matter /.test(message);
 
 interface Report {
+  language?: string;
   findings: Array<{ message: string }>;
   elements: Array<{ status: string; reasons: string[] }>;
 }
@@ -42,6 +43,7 @@ async function languageOf(client: LspClient, uri: string, text: string) {
     actionTitle: insert.title,
     inserted,
     hover: hover ? (hover.contents as MarkupContent).value : '',
+    reportLanguage: report.language,
     reportMessages: [...report.findings.map((f) => f.message), ...report.elements.flatMap((e) => e.reasons)],
     outline: symbols.flatMap((s) => (s.children ?? []).map((c) => c.detail ?? '')).filter(Boolean),
     completion,
@@ -60,6 +62,7 @@ describe('language per document (pmmLint.locale auto)', () => {
       assert.ok(got.outline.length > 3);
       for (const d of got.outline) assert.match(d, / · (?:完整|待完善|缺失)$/, d);
       for (const m of got.reportMessages) assert.ok(isChinese(m), m);
+      assert.equal(got.reportLanguage, 'zh', 'the preview and status bar follow the report');
       assert.ok(got.completion.length > 3);
       for (const item of got.completion) {
         assert.match(item.label, CJK, item.label);
@@ -81,6 +84,7 @@ describe('language per document (pmmLint.locale auto)', () => {
       assert.ok(got.outline.length > 3);
       for (const d of got.outline) assert.match(d, / · (?:complete|weak|missing)$/, d);
       for (const m of got.reportMessages) assert.ok(isEnglish(m), m);
+      assert.equal(got.reportLanguage, 'en');
       for (const item of got.completion) {
         assert.doesNotMatch(item.label, CJK, item.label);
         assert.match(String(item.detail), /^(?:missing element|already in the document)/, String(item.detail));
@@ -98,6 +102,24 @@ describe('language per document (pmmLint.locale auto)', () => {
       assert.match(got.actionTitle, /^Insert missing element/);
       assert.match(got.inserted, /^\n*## \S*[\u4e00-\u9fff]/, 'the heading inserted into a Chinese document is Chinese');
       for (const m of got.reportMessages) assert.ok(isEnglish(m), m);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a document with no text yet follows the UI: a Chinese UI gets Chinese messages and headings', async () => {
+    const client = await LspClient.start({ rootPath: ROOT, locale: 'zh-cn' });
+    try {
+      const uri = uriOf(path.join(ROOT, 'empty-brief.md'));
+      client.open(uri, '---\ntype: gtm-brief\n---\n');
+      const p = await client.diagnosticsFor(uri, 1);
+      const missing = p.diagnostics.filter((d) => d.code === 'required-element');
+      assert.ok(missing.length > 3);
+      for (const d of p.diagnostics) assert.ok(isChinese(String(d.message)), String(d.message));
+      const edit = await client.request<TextEdit | null>('pmmLint/elementEdit', { textDocument: { uri }, elementId: 'success_metrics' });
+      assert.match(edit!.newText, /^\n*## \S*[\u4e00-\u9fff]/, edit!.newText);
+      const report = await client.request<Report>('pmmLint/documentReport', { textDocument: { uri } });
+      assert.equal(report.language, 'zh');
     } finally {
       await client.stop();
     }

@@ -123,7 +123,9 @@ function textDocument(d: DocumentText, keep: Keep): TextDocument {
 
 export function reportOf(outcome: LintOutcome, folder: string | undefined): DocumentReport {
   const file = outcome.filePath ? (folder && outcome.filePath.startsWith(folder + path.sep) ? path.relative(folder, outcome.filePath) : outcome.filePath) : outcome.uri;
-  const base: JsonFileReport = outcome.result ? toJsonReport(file, outcome.result) : { file, docType: null, score: null, elements: [], findings: [] };
+  // In the editor the report's language is the one its messages speak (the document's, then the UI's, unless
+  // settings or config name one): the preview and the status bar follow it.
+  const base: JsonFileReport = outcome.result ? { ...toJsonReport(file, outcome.result), language: outcome.result.locale } : { file, docType: null, score: null, elements: [], findings: [] };
   return { ...base, uri: outcome.uri, version: outcome.version, ...(outcome.notice ? { notice: outcome.notice } : {}) };
 }
 

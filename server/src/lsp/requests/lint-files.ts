@@ -82,30 +82,37 @@ async function lintClosedFile(
   }
 }
 
+/** Settings per workspace folder, asked once per generation (a file that is not open keeps none cached). */
+function settingsPerFolder(ctx: LintFilesContext): (uri: string, generation: number) => Promise<ServerSettings> {
+  let asked = { generation: -1, byFolder: new Map<string, Promise<ServerSettings>>() };
+  return (uri, generation) => {
+    if (asked.generation !== generation) asked = { generation, byFolder: new Map() };
+    const folder = ctx.session.folderFor(uri) ?? path.dirname(uriToPath(uri) ?? '');
+    let settings = asked.byFolder.get(folder);
+    if (!settings) asked.byFolder.set(folder, (settings = ctx.settingsFor(uri)));
+    return settings;
+  };
+}
+
 /** After a settings or config change: a file Lint Workspace published, linted again (or cleared). */
-async function relintShown(ctx: LintFilesContext, uri: string): Promise<void> {
+async function relintShown(ctx: LintFilesContext, uri: string, settingsOf: (uri: string, generation: number) => Promise<ServerSettings>): Promise<void> {
   if (ctx.documents.get(uri)) {
     // Open: pushed diagnostics are the open document's now. A client that pulls still has the pushed ones.
     ctx.session.shownFiles.forget(uri);
     if (ctx.session.pullMode) ctx.publish({ uri, diagnostics: [] });
     return;
   }
-  await lintClosedFile(ctx, uri, (u) => ctx.settingsFor(u));
+  await lintClosedFile(ctx, uri, settingsOf);
   ctx.jobs.afterWork();
 }
 
 export const lintFilesHandler = (ctx: LintFilesContext) => {
-  ctx.session.shownFiles.relintWith((uri) => relintShown(ctx, uri));
+  const refreshSettings = settingsPerFolder(ctx);
+  ctx.session.shownFiles.relintWith((uri) => relintShown(ctx, uri, refreshSettings));
   return async (params: LintFilesParams, token: CancellationToken): Promise<LintFileSummary[]> => {
     const uris: unknown = params?.uris;
     if (!Array.isArray(uris) || !uris.every((u) => typeof u === 'string')) throw invalidParams(ctx, 'uris must be a list of URIs');
-    // Settings per workspace folder, asked once per generation.
-    const settingsByFolder = new Map<string, Promise<ServerSettings>>();
-    const settingsOf = (uri: string, generation: number): Promise<ServerSettings> => {
-      const key = `${generation}\0${ctx.session.folderFor(uri) ?? path.dirname(uriToPath(uri) ?? '')}`;
-      if (!settingsByFolder.has(key)) settingsByFolder.set(key, ctx.settingsFor(uri));
-      return settingsByFolder.get(key)!;
-    };
+    const settingsOf = settingsPerFolder(ctx);
     const handles: Array<JobHandle<LspReply | { skipped: string }>> = [];
     token.onCancellationRequested(() => handles.forEach((h) => h.cancel()));
     const lintOne = async (uri: string): Promise<LintFileSummary> => {

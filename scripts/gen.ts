@@ -4,6 +4,7 @@
 //   server/src/core/rule-ids.ts           the rule ids (for the server's main thread)
 //   server/src/core/checklists.generated.ts  the built-in checklists
 //   client/src/rules.generated.ts         the rules the client offers
+//   server/src/core/rule-messages.generated.ts  the rules' messages, for the catalog
 //   docs/rules/<rule-id>.md               a page per rule, with examples from its fixtures in both languages
 //   schemas/pmmlintrc.schema.json         the config's rule ids
 //   package.json, package.nls*.json       the per-rule settings and their descriptions
@@ -12,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_SCHEMA_FILE, NLS_FILES, PACKAGE_FILE, updateConfigSchema, updateNls, updatePackageJson } from './gen/manifest';
 import { loadProject, type Project } from './gen/project';
-import { CHECKLIST_INDEX_FILE, CLIENT_RULES_FILE, renderChecklistIndex, renderClientRules, renderRuleIds, renderRuleIndex, RULE_IDS_FILE, RULE_INDEX_FILE } from './gen/registries';
+import { CHECKLIST_INDEX_FILE, CLIENT_RULES_FILE, renderChecklistIndex, renderClientRules, renderRuleIds, renderRuleIndex, renderRuleMessages, RULE_IDS_FILE, RULE_INDEX_FILE, RULE_MESSAGES_FILE } from './gen/registries';
 import { renderRuleDocs, RULE_DOCS_DIR } from './gen/rule-docs';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -25,6 +26,7 @@ export function generateFiles(project: Project): Map<string, string> {
     [RULE_IDS_FILE, renderRuleIds(project)],
     [CHECKLIST_INDEX_FILE, renderChecklistIndex(project)],
     [CLIENT_RULES_FILE, renderClientRules(project)],
+    [RULE_MESSAGES_FILE, renderRuleMessages(project)],
     [CONFIG_SCHEMA_FILE, updateConfigSchema(read(CONFIG_SCHEMA_FILE), project)],
     [PACKAGE_FILE, updatePackageJson(read(PACKAGE_FILE), project)],
     [NLS_FILES.en, updateNls(read(NLS_FILES.en), project, 'en')],
@@ -44,15 +46,18 @@ export function staleFiles(project: Project, files: Map<string, string>): string
 /** Writes what changed and removes stale files; returns the paths written or removed. */
 export function generate(root = ROOT): string[] {
   const project = loadProject(root);
-  const files = generateFiles(project);
   const touched: string[] = [];
-  for (const [file, text] of files) {
+  const write = (file: string, text: string) => {
     const abs = path.join(root, file);
-    if (fs.existsSync(abs) && fs.readFileSync(abs, 'utf8') === text) continue;
+    if (fs.existsSync(abs) && fs.readFileSync(abs, 'utf8') === text) return;
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     fs.writeFileSync(abs, text);
     touched.push(file);
-  }
+  };
+  // The rules' messages first: the engine that lints the fixtures for the rule pages reads them.
+  write(RULE_MESSAGES_FILE, renderRuleMessages(project));
+  const files = generateFiles(project);
+  for (const [file, text] of files) write(file, text);
   for (const file of staleFiles(project, files)) {
     fs.rmSync(path.join(root, file));
     touched.push(file);

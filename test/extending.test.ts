@@ -1,5 +1,5 @@
-// Adding a rule is one rule file, its fixtures, its message text (server/src/core/i18n.ts, where every message is)
-// and `npm run gen`; adding a document type is one checklist file (and its snippets) and `npm run gen`. Shown on a
+// Adding a rule is one rule file (its messages in both languages in its meta), its fixtures and `npm run gen`;
+// adding a document type is one checklist file (and its snippets) and `npm run gen`. Shown on a
 // copy of the sources: a new rule file and a new checklist file, then the generator, and every derived list knows them.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,23 +38,9 @@ function load<T>(file: string): T {
   return require(path.join(work, file)) as T;
 }
 
-/** The messages of the new rule, in the catalog of server/src/core/i18n.ts (where every rule's message text is). */
-const MESSAGES = {
-  en: `  'shouting.found': "'{text}' shouts: let a figure make the point.",`,
-  zh: `  'shouting.found': '「{text}」像在喊：让数字说话。',`,
-};
-
-function addMessages(): void {
-  const file = path.join(work, 'server/src/core/i18n.ts');
-  const text = fs.readFileSync(file, 'utf8');
-  const added = text.replace(/^const en: Catalog = \{\n/m, (m) => `${m}${MESSAGES.en}\n`).replace(/^const zh: Catalog = \{\n/m, (m) => `${m}${MESSAGES.zh}\n`);
-  assert.equal(added.split('\n').length, text.split('\n').length + 2, 'the catalogs of i18n.ts moved');
-  fs.writeFileSync(file, added);
-}
-
 /**
- * Copies the sources, adds the rule file (the generator refuses it without fixtures), its fixtures and the checklist
- * (refused without the rule's messages), the messages, and generates.
+ * Copies the sources, adds the rule file (with its messages; the generator refuses it without fixtures), its
+ * fixtures and the checklist, and generates.
  */
 function copyAndGenerate(): void {
   // Inside the repository, so the copy resolves the same node_modules.
@@ -69,10 +55,6 @@ function copyAndGenerate(): void {
   // Without fixtures the generator refuses the rule: its page needs examples.
   assert.throws(() => generateFiles(loadProject(work)), /shouting: no test\/fixtures\/rules\/shouting\/invalid-en\.md/);
   add(ADDED);
-  forget();
-  // Without its message text the generator refuses it too.
-  assert.throws(() => generateFiles(loadProject(work)), /shouting: no English text for shouting\.found in server\/src\/core\/i18n\.ts/);
-  addMessages();
   assert.deepEqual(ADDED.map((f) => f.to).sort(), [
     'server/checklists/case-study.json',
     RULE_FILE,
@@ -96,6 +78,7 @@ describe('extending pmm-lint: a rule file and a checklist file, then npm run gen
       'schemas/pmmlintrc.schema.json',
       'server/src/core/checklists.generated.ts',
       'server/src/core/rule-ids.ts',
+      'server/src/core/rule-messages.generated.ts',
       'server/src/core/rules/index.ts',
     ]);
     assert.deepEqual(generate(work), [], 'a second run changes nothing');

@@ -8,14 +8,13 @@ import type * as Lint from '../../server/src/core/lint';
 export interface Engine {
   lintText: typeof Lint.lintText;
   defaultConfig: typeof Config.defaultConfig;
-  t: typeof I18n.t;
-  messageIds: typeof I18n.messageIds;
+  formatMessage: typeof I18n.formatMessage;
 }
 
 export function engineOf(root: string): Engine {
   const load = <T>(file: string) => require(path.join(root, 'server', 'src', 'core', file)) as T;
   const { lintText } = load<typeof Lint>('lint.ts');
   const { defaultConfig } = load<typeof Config>('config.ts');
-  const { t, messageIds } = load<typeof I18n>('i18n.ts');
-  return { lintText, defaultConfig, t, messageIds };
+  const { formatMessage } = load<typeof I18n>('i18n.ts');
+  return { lintText, defaultConfig, formatMessage };
 }

@@ -34,8 +34,11 @@ export interface Project {
   rules: RuleFile[];
   /** Sorted by type. */
   checklists: ChecklistFile[];
-  /** The project's own lint and messages. */
-  engine: Engine;
+  /**
+   * The project's own lint and messages, loaded when first read: after the rules' messages are written (the
+   * catalog reads them from a generated file).
+   */
+  readonly engine: Engine;
 }
 
 function isRule(value: unknown): value is Rule {
@@ -80,7 +83,15 @@ export function loadChecklists(root: string): ChecklistFile[] {
 }
 
 export function loadProject(root: string): Project {
-  return { root, rules: loadRules(root), checklists: loadChecklists(root), engine: engineOf(root) };
+  let engine: Engine | undefined;
+  return {
+    root,
+    rules: loadRules(root),
+    checklists: loadChecklists(root),
+    get engine() {
+      return (engine ??= engineOf(root));
+    },
+  };
 }
 
 /** A TypeScript identifier for a file name: 'gtm-brief' -> 'gtmBrief'. */

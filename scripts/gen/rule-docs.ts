@@ -11,6 +11,7 @@ const SAMPLE: Record<string, string | number> = {
   heading: 'Owners', text: 'TBD', otherTitle: 'Competitive alternatives', otherTitleZh: '竞争替代方案', detail: 'Missing closing "quote',
   value: 'blog-post', types: 'positioning, gtm-brief, …', typesZh: 'positioning、gtm-brief、…', keys: 'owner, status', keysZh: 'owner、status', slot: 'Unlike', slots: 'For, who', slotsZh: '针对、需求',
   hint: 'Unlike <primary competitive alternative>, <statement of primary differentiation>',
+  count: 3, evidence: 'title, ', evidenceZh: '标题，', elements: 4, total: 9, type: 'gtm-brief',
 };
 
 const LANGS: Array<{ lang: Lang; heading: string; reported(file: string, line: number): string; clean(file: string): string }> = [
@@ -73,17 +74,17 @@ function codeBlock(excerpt: Excerpt): string[] {
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 function renderMessages(project: Project, m: RuleMeta): string[] {
-  const { t, messageIds } = project.engine;
-  for (const lang of ['en', 'zh'] as const) {
-    const missing = m.messages.filter((id) => !messageIds(lang).includes(id));
-    if (missing.length) throw new Error(`${m.id}: no ${lang === 'en' ? 'English' : 'Chinese'} text for ${missing.join(', ')} in server/src/core/i18n.ts`);
+  const { formatMessage } = project.engine;
+  for (const [id, text] of Object.entries(m.messages)) {
+    if (!id.startsWith(`${m.id}.`)) throw new Error(`${m.id}: message id '${id}' should start with '${m.id}.'`);
+    if (!text.en?.trim() || !text.zh?.trim()) throw new Error(`${m.id}: message '${id}' needs both an English and a Chinese text`);
   }
   return [
     '## Messages',
     '',
     '| id | English | 中文 |',
     '|---|---|---|',
-    ...m.messages.map((id) => `| \`${id}\` | ${cell(t('en', id, SAMPLE))} | ${cell(t('zh', id, SAMPLE))} |`),
+    ...Object.entries(m.messages).map(([id, text]) => `| \`${id}\` | ${cell(formatMessage('en', text.en, SAMPLE))} | ${cell(formatMessage('zh', text.zh, SAMPLE))} |`),
     '',
   ];
 }

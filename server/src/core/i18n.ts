@@ -1,53 +1,12 @@
 // User-facing text in English and Simplified Chinese. Messages are looked up by id and filled with data,
 // so a finding can be shown in either language.
 
+import { RULE_MESSAGES } from './rule-messages.generated';
 import type { Locale } from './types';
 
 type Catalog = Record<string, string>;
 
 const en: Catalog = {
-  // required-element
-  'required-element.missing': "Missing element '{title}' ({titleOther}): {complete}",
-  'required-element.standIn': "Missing element '{title}' ({titleOther}): '{label}' is a pitch, not a statement in Moore's form (it has no {slots}). {complete}",
-  // empty-section
-  'empty-section.empty': "Section '{heading}' is empty: write its content or remove the heading.",
-  // placeholder
-  'placeholder.found': "Placeholder '{text}' left in the document: replace it with the real content.",
-  'placeholder.draftSection': "To do: fill in the placeholder '{text}' in '{heading}'.|To do: {count} placeholders left in '{heading}', starting with '{text}'.",
-  'placeholder.draftDocument': "To do: fill in the placeholder '{text}'.|To do: {count} placeholders left, starting with '{text}'.",
-  // unproven-claim
-  'unproven-claim.claim': "Unproven claim '{text}': back it with a number or a source in the same sentence, or drop it.",
-  'unproven-claim.backed': "Superlative '{text}': the sentence cites evidence; check that it proves this exact claim.",
-  'unproven-claim.absolute': "'{text}' is an absolute term that China's Advertising Law (art. 9) bans in ads: say what is true in checkable terms (a figure, a test, a named source) instead.",
-  'unproven-claim.absoluteBacked': "'{text}' is an absolute term that China's Advertising Law (art. 9) bans in ads even when a figure backs it: keep the figure and drop the term.",
-  // vague-metric
-  'vague-metric.noNumber': "'{title}' has an item with no number: '{text}'. State a target figure.",
-  'vague-metric.noTimeframe': "'{title}' has an item with no timeframe or baseline: '{text}'. Add a date or period (by 2027-03-31, within 30 days) or a baseline (from 12% to 20%).",
-  'vague-metric.comparative': "'{word}' says how much without a figure: give the size of the change (a percentage, a multiple, an amount or a time) and what it is measured against.",
-  'vague-metric.targetNoNumber': "'{title}': the target for '{metric}' is '{text}', not a figure. State the number to reach.",
-  'vague-metric.rowNoTimeframe': "'{title}': '{metric}' has no date to reach its target by ('{text}') and no baseline. Give a date or period (by 2027-03-31, within 30 days) or the current value.",
-  'vague-metric.sectionNoNumber': "'{title}' gives no figure: state the result in numbers (a count, an amount, a before/after).",
-  // missing-proof
-  'missing-proof.noProof': "'{title}': '{text}' has no proof. Add a metric, a named customer, a quote or a link.",
-  // positioning-statement
-  'positioning-statement.missingSlot': "Positioning statement lacks Moore's '{slot}' slot: {hint}",
-  'positioning-statement.missingSlots': "Positioning statement lacks Moore's slots {slots}: {hint}",
-  // element-order
-  'element-order.order': "'{title}' comes before '{otherTitle}': work out {otherTitle} first and put it earlier.",
-  'element-order.related': "'{otherTitle}' is here.",
-  // front-matter
-  'front-matter.malformed': 'Front matter is not valid YAML: {detail}',
-  'front-matter.unclosed': "Front matter is not closed: add a line '---' after it.",
-  'front-matter.tooLarge': 'Front matter is larger than 64 KB and was not read.',
-  'front-matter.notMapping': 'Front matter must be a YAML mapping of keys to values.',
-  'front-matter.readsLike': 'This reads like a {title} ({evidence}{elements} of its {total} elements). If it is one, add `type: {type}` to the front matter to check it against that checklist.',
-  'front-matter.unknownType': "Unknown document type '{value}'. Use one of: {types}.",
-  'front-matter.typeNotText': "Front matter `type` must be the name of a document type, not '{value}'. Use one of: {types}.",
-  'front-matter.missingKeys': 'Front matter lacks {keys}: a reviewer needs an owner, a status and a last-updated date.',
-  // vague-date
-  'vague-date.vague': "Vague date '{text}' in '{title}': give a calendar date such as 2026-12-01.",
-  'vague-date.noDate': "'{title}' gives no dates: give each entry a calendar date such as 2026-12-01.",
-  'vague-date.vagueCell': "Vague date '{text}' under '{column}' in '{title}': give a calendar date such as 2026-12-01.",
   // weak reasons (scorecard)
   'reason.missing': 'Not found: add a section headed "{heading}".',
   'reason.empty': 'The section is empty.',
@@ -172,38 +131,6 @@ within its budget.`,
 };
 
 const zh: Catalog = {
-  'required-element.missing': '缺少要素「{title}」（{titleOther}）：{complete}',
-  'required-element.standIn': '缺少要素「{title}」（{titleOther}）：「{label}」只是一句宣传语，还不是按 Moore 模板写的定位声明（缺少：{slots}）。{complete}',
-  'empty-section.empty': '「{heading}」下面没有内容：请补上内容，或删掉这个标题。',
-  'placeholder.found': '文档里还留着占位符「{text}」：请换成实际内容。',
-  'placeholder.draftSection': '待办：「{heading}」里的占位符「{text}」还没填。|待办：「{heading}」里还有 {count} 处占位符没填，第一处是「{text}」。',
-  'placeholder.draftDocument': '待办：占位符「{text}」还没填。|待办：还有 {count} 处占位符没填，第一处是「{text}」。',
-  'unproven-claim.claim': '「{text}」是无法证明的说法：请在同一句里给出数据或来源，否则删掉。',
-  'unproven-claim.backed': '「{text}」是最高级说法：这句已附证据，请核对证据是否确实能证明这一点。',
-  'unproven-claim.absolute': '「{text}」属于绝对化用语，广告中不得使用（《广告法》第九条）：请改写成可以核实的事实，如数据、测试结果或注明出处的来源。',
-  'unproven-claim.absoluteBacked': '「{text}」属于绝对化用语，即使有数据支撑，广告中也不得使用（《广告法》第九条）：保留数据，删掉这个词。',
-  'vague-metric.noNumber': '「{title}」中的「{text}」没有数字：请写明目标值。',
-  'vague-metric.noTimeframe': '「{title}」中的「{text}」没有期限或基线：请补上期限（如 2027-03-31 前、上线后 30 天内）或基线（如从 12% 提升到 20%）。',
-  'vague-metric.comparative': '「{word}」没有给出具体数字：请写明变化幅度（百分比、倍数、金额或时长）和对比基准。',
-  'vague-metric.targetNoNumber': '「{title}」中「{metric}」的目标值是「{text}」，不是数字：请写明要达到的数值。',
-  'vague-metric.rowNoTimeframe': '「{title}」中「{metric}」没有完成期限（「{text}」），也没有基线：请写明日期或周期（如 2027-03-31 前、上线后 30 天内），或写出当前值。',
-  'vague-metric.sectionNoNumber': '「{title}」里没有任何数字：请用数字说明结果（数量、金额或前后对比）。',
-  'missing-proof.noProof': '「{title}」中的「{text}」没有证据：请补充指标、具名客户、客户原话或链接。',
-  'positioning-statement.missingSlot': '定位声明缺少 Moore 模板中的「{slot}」部分：请补上「{hint}」。',
-  'positioning-statement.missingSlots': '定位声明缺少 Moore 模板中的以下部分：{slots}。请补上「{hint}」。',
-  'element-order.order': '「{title}」排在「{otherTitle}」前面：请先梳理「{otherTitle}」，并把它移到前面。',
-  'element-order.related': '「{otherTitle}」在这里。',
-  'front-matter.malformed': 'front matter 不是合法的 YAML：{detail}',
-  'front-matter.unclosed': 'front matter 没有闭合：请在它的末尾加一行「---」。',
-  'front-matter.tooLarge': 'front matter 超过 64 KB，未读取。',
-  'front-matter.notMapping': 'front matter 应为「键: 值」形式的 YAML 映射。',
-  'front-matter.readsLike': '这份文档看起来是一份{title}（依据：{evidence}{total} 项要素中已有 {elements} 项）。如果是，请在 front matter 中加上 `type: {type}`，按这类文档的检查清单检查。',
-  'front-matter.unknownType': '未知的文档类型「{value}」。可选类型：{types}。',
-  'front-matter.typeNotText': 'front matter 中的 `type` 应为文档类型名称，而不是「{value}」。可选类型：{types}。',
-  'front-matter.missingKeys': 'front matter 缺少 {keys}：评审需要知道负责人、状态和最后更新日期。',
-  'vague-date.vague': '「{title}」中的「{text}」不是具体日期：请写成日历日期，如 2026-12-01。',
-  'vague-date.noDate': '「{title}」没有写日期：请为每一条写明具体日期，如 2026-12-01。',
-  'vague-date.vagueCell': '「{title}」中，「{column}」下的「{text}」不是具体日期：请写成日历日期，如 2026-12-01。',
   'reason.missing': '没有这一节：请添加标题为「{heading}」的一节。',
   'reason.empty': '这一节是空的。',
   'reason.placeholder': '还留有占位符。',
@@ -319,11 +246,16 @@ const zh: Catalog = {
 退出码：0 无错误，1 有错误（或警告过多），2 用法、配置或读取错误，或有文档未能在预算内检查完。`,
 };
 
-const catalogs: Record<Locale, Catalog> = { en, zh };
+/** The shared messages above, and every rule's own (from its meta, copied by `npm run gen`). */
+const catalogs: Record<Locale, Catalog> = { en: { ...en, ...RULE_MESSAGES.en }, zh: { ...zh, ...RULE_MESSAGES.zh } };
 
 /** Looks up a message and fills {placeholders}. "a|b" picks singular/plural by {count}. */
 export function t(locale: Locale, id: string, data: Record<string, string | number> = {}): string {
-  let template = catalogs[locale][id] ?? catalogs.en[id] ?? id;
+  return formatMessage(locale, catalogs[locale][id] ?? catalogs.en[id] ?? id, data);
+}
+
+/** Fills a message's {placeholders} from data (see localizedValue); "a|b" picks singular/plural by {count}. */
+export function formatMessage(locale: Locale, template: string, data: Record<string, string | number> = {}): string {
   if (template.includes('|') && typeof data.count === 'number' && !template.includes('\n')) {
     const [one, many] = template.split('|');
     template = data.count === 1 ? one : many;

@@ -6,7 +6,16 @@ export const elementOrder: Rule = {
     type: 'suggestion',
     description: { en: 'Elements are out of the order the checklist asks for (e.g. competitive alternatives before market category).', zh: '要素顺序与清单要求不符（如竞争替代方案应在市场类别之前）。' },
     defaultSeverity: 'warning',
-    messages: ['element-order.order'],
+    messages: {
+      'element-order.order': {
+        en: "'{title}' comes before '{otherTitle}': work out {otherTitle} first and put it earlier.",
+        zh: '「{title}」排在「{otherTitle}」前面：请先梳理「{otherTitle}」，并把它移到前面。',
+      },
+      'element-order.related': {
+        en: "'{otherTitle}' is here.",
+        zh: '「{otherTitle}」在这里。',
+      },
+    },
     fixable: false,
   },
   check({ analysis, report }) {

@@ -13,7 +13,12 @@ export const emptySection: Rule = {
     type: 'problem',
     description: { en: 'A heading has no content under it.', zh: '标题下没有内容。' },
     defaultSeverity: 'warning',
-    messages: ['empty-section.empty'],
+    messages: {
+      'empty-section.empty': {
+        en: "Section '{heading}' is empty: write its content or remove the heading.",
+        zh: '「{heading}」下面没有内容：请补上内容，或删掉这个标题。',
+      },
+    },
     fixable: false,
   },
   check({ analysis, report }) {

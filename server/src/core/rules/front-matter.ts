@@ -40,7 +40,40 @@ export const frontMatter: Rule = {
     type: 'problem',
     description: { en: 'Front matter is malformed, names an unknown type, or lacks owner / status / updated.', zh: 'Front matter 格式错误、类型未知，或缺少负责人 / 状态 / 更新日期。' },
     defaultSeverity: 'warning',
-    messages: ['front-matter.malformed', 'front-matter.unclosed', 'front-matter.tooLarge', 'front-matter.notMapping', 'front-matter.unknownType', 'front-matter.typeNotText', 'front-matter.missingKeys'],
+    messages: {
+      'front-matter.malformed': {
+        en: 'Front matter is not valid YAML: {detail}',
+        zh: 'front matter 不是合法的 YAML：{detail}',
+      },
+      'front-matter.unclosed': {
+        en: "Front matter is not closed: add a line '---' after it.",
+        zh: 'front matter 没有闭合：请在它的末尾加一行「---」。',
+      },
+      'front-matter.tooLarge': {
+        en: 'Front matter is larger than 64 KB and was not read.',
+        zh: 'front matter 超过 64 KB，未读取。',
+      },
+      'front-matter.notMapping': {
+        en: 'Front matter must be a YAML mapping of keys to values.',
+        zh: 'front matter 应为「键: 值」形式的 YAML 映射。',
+      },
+      'front-matter.readsLike': {
+        en: 'This reads like a {title} ({evidence}{elements} of its {total} elements). If it is one, add `type: {type}` to the front matter to check it against that checklist.',
+        zh: '这份文档看起来是一份{title}（依据：{evidence}{total} 项要素中已有 {elements} 项）。如果是，请在 front matter 中加上 `type: {type}`，按这类文档的检查清单检查。',
+      },
+      'front-matter.unknownType': {
+        en: "Unknown document type '{value}'. Use one of: {types}.",
+        zh: '未知的文档类型「{value}」。可选类型：{types}。',
+      },
+      'front-matter.typeNotText': {
+        en: "Front matter `type` must be the name of a document type, not '{value}'. Use one of: {types}.",
+        zh: 'front matter 中的 `type` 应为文档类型名称，而不是「{value}」。可选类型：{types}。',
+      },
+      'front-matter.missingKeys': {
+        en: 'Front matter lacks {keys}: a reviewer needs an owner, a status and a last-updated date.',
+        zh: 'front matter 缺少 {keys}：评审需要知道负责人、状态和最后更新日期。',
+      },
+    },
     fixable: false,
   },
   check({ analysis, report }) {

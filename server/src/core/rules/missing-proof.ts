@@ -9,7 +9,12 @@ export const missingProof: Rule = {
     type: 'problem',
     description: { en: 'A value, pillar or win claim has no proof (metric, customer, quote or link).', zh: '价值、支柱或赢单理由缺少证据（指标、客户、引用或链接）。' },
     defaultSeverity: 'warning',
-    messages: ['missing-proof.noProof'],
+    messages: {
+      'missing-proof.noProof': {
+        en: "'{title}': '{text}' has no proof. Add a metric, a named customer, a quote or a link.",
+        zh: '「{title}」中的「{text}」没有证据：请补充指标、具名客户、客户原话或链接。',
+      },
+    },
     fixable: false,
   },
   check(context) {

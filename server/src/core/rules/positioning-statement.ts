@@ -12,7 +12,16 @@ export const positioningStatement: Rule = {
       zh: '定位声明没有填满 Moore 模板（针对、需求、是一款、能够、与……不同）。',
     },
     defaultSeverity: 'warning',
-    messages: ['positioning-statement.missingSlot', 'positioning-statement.missingSlots'],
+    messages: {
+      'positioning-statement.missingSlot': {
+        en: "Positioning statement lacks Moore's '{slot}' slot: {hint}",
+        zh: '定位声明缺少 Moore 模板中的「{slot}」部分：请补上「{hint}」。',
+      },
+      'positioning-statement.missingSlots': {
+        en: "Positioning statement lacks Moore's slots {slots}: {hint}",
+        zh: '定位声明缺少 Moore 模板中的以下部分：{slots}。请补上「{hint}」。',
+      },
+    },
     fixable: false,
   },
   check(context) {

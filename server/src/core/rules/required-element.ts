@@ -107,7 +107,16 @@ export const requiredElement: Rule = {
     type: 'problem',
     description: { en: 'A required element of the document type is missing.', zh: '缺少该文档类型要求的要素。' },
     defaultSeverity: 'error',
-    messages: ['required-element.missing', 'required-element.standIn'],
+    messages: {
+      'required-element.missing': {
+        en: "Missing element '{title}' ({titleOther}): {complete}",
+        zh: '缺少要素「{title}」（{titleOther}）：{complete}',
+      },
+      'required-element.standIn': {
+        en: "Missing element '{title}' ({titleOther}): '{label}' is a pitch, not a statement in Moore's form (it has no {slots}). {complete}",
+        zh: '缺少要素「{title}」（{titleOther}）：「{label}」只是一句宣传语，还不是按 Moore 模板写的定位声明（缺少：{slots}）。{complete}',
+      },
+    },
     fixable: true,
   },
   check({ analysis, report }) {

@@ -12,8 +12,12 @@ export interface RuleMeta {
   type: 'problem' | 'suggestion';
   description: Localized;
   defaultSeverity: Severity;
-  /** Message ids this rule reports with (see i18n.ts). */
-  messages: string[];
+  /**
+   * The messages this rule reports with, by id (`<rule-id>.<name>`), in both languages: `{placeholders}` are filled
+   * from the report's data (a `Zh` key is used in Chinese when there is one, see i18n.ts). `npm run gen` copies
+   * them into core/rule-messages.generated.ts, which the message catalog reads without loading the rules.
+   */
+  messages: Record<string, Localized>;
   fixable: boolean;
 }
 

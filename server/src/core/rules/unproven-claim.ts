@@ -19,7 +19,24 @@ export const unprovenClaim: Rule = {
       zh: '最高级或排他性说法（best-in-class、the only、#1）所在句子没有数据或来源；中文中《广告法》第九条禁止的绝对化用语（最佳、第一、唯一、首家、顶级、国家级……）。',
     },
     defaultSeverity: 'warning',
-    messages: ['unproven-claim.claim', 'unproven-claim.backed', 'unproven-claim.absolute', 'unproven-claim.absoluteBacked'],
+    messages: {
+      'unproven-claim.claim': {
+        en: "Unproven claim '{text}': back it with a number or a source in the same sentence, or drop it.",
+        zh: '「{text}」是无法证明的说法：请在同一句里给出数据或来源，否则删掉。',
+      },
+      'unproven-claim.backed': {
+        en: "Superlative '{text}': the sentence cites evidence; check that it proves this exact claim.",
+        zh: '「{text}」是最高级说法：这句已附证据，请核对证据是否确实能证明这一点。',
+      },
+      'unproven-claim.absolute': {
+        en: "'{text}' is an absolute term that China's Advertising Law (art. 9) bans in ads: say what is true in checkable terms (a figure, a test, a named source) instead.",
+        zh: '「{text}」属于绝对化用语，广告中不得使用（《广告法》第九条）：请改写成可以核实的事实，如数据、测试结果或注明出处的来源。',
+      },
+      'unproven-claim.absoluteBacked': {
+        en: "'{text}' is an absolute term that China's Advertising Law (art. 9) bans in ads even when a figure backs it: keep the figure and drop the term.",
+        zh: '「{text}」属于绝对化用语，即使有数据支撑，广告中也不得使用（《广告法》第九条）：保留数据，删掉这个词。',
+      },
+    },
     fixable: false,
   },
   check({ analysis, report }) {

@@ -15,7 +15,20 @@ export const vagueDate: Rule = {
     type: 'problem',
     description: { en: 'A timeline or launch date is vague ("Q3", "soon", 下个月) instead of a calendar date.', zh: '时间线或发布日期不明确（“Q3”“近期”“下个月”），应写具体日期。' },
     defaultSeverity: 'warning',
-    messages: ['vague-date.vague', 'vague-date.noDate', 'vague-date.vagueCell'],
+    messages: {
+      'vague-date.vague': {
+        en: "Vague date '{text}' in '{title}': give a calendar date such as 2026-12-01.",
+        zh: '「{title}」中的「{text}」不是具体日期：请写成日历日期，如 2026-12-01。',
+      },
+      'vague-date.noDate': {
+        en: "'{title}' gives no dates: give each entry a calendar date such as 2026-12-01.",
+        zh: '「{title}」没有写日期：请为每一条写明具体日期，如 2026-12-01。',
+      },
+      'vague-date.vagueCell': {
+        en: "Vague date '{text}' under '{column}' in '{title}': give a calendar date such as 2026-12-01.",
+        zh: '「{title}」中，「{column}」下的「{text}」不是具体日期：请写成日历日期，如 2026-12-01。',
+      },
+    },
     fixable: false,
   },
   check(context) {

@@ -10,7 +10,32 @@ export const vagueMetric: Rule = {
     type: 'problem',
     description: { en: 'A success metric or value has no number, or no timeframe or baseline.', zh: '成功指标或价值没有数字，或没有时间范围/基线。' },
     defaultSeverity: 'warning',
-    messages: ['vague-metric.noNumber', 'vague-metric.noTimeframe', 'vague-metric.sectionNoNumber', 'vague-metric.targetNoNumber', 'vague-metric.rowNoTimeframe', 'vague-metric.comparative'],
+    messages: {
+      'vague-metric.noNumber': {
+        en: "'{title}' has an item with no number: '{text}'. State a target figure.",
+        zh: '「{title}」中的「{text}」没有数字：请写明目标值。',
+      },
+      'vague-metric.noTimeframe': {
+        en: "'{title}' has an item with no timeframe or baseline: '{text}'. Add a date or period (by 2027-03-31, within 30 days) or a baseline (from 12% to 20%).",
+        zh: '「{title}」中的「{text}」没有期限或基线：请补上期限（如 2027-03-31 前、上线后 30 天内）或基线（如从 12% 提升到 20%）。',
+      },
+      'vague-metric.comparative': {
+        en: "'{word}' says how much without a figure: give the size of the change (a percentage, a multiple, an amount or a time) and what it is measured against.",
+        zh: '「{word}」没有给出具体数字：请写明变化幅度（百分比、倍数、金额或时长）和对比基准。',
+      },
+      'vague-metric.targetNoNumber': {
+        en: "'{title}': the target for '{metric}' is '{text}', not a figure. State the number to reach.",
+        zh: '「{title}」中「{metric}」的目标值是「{text}」，不是数字：请写明要达到的数值。',
+      },
+      'vague-metric.rowNoTimeframe': {
+        en: "'{title}': '{metric}' has no date to reach its target by ('{text}') and no baseline. Give a date or period (by 2027-03-31, within 30 days) or the current value.",
+        zh: '「{title}」中「{metric}」没有完成期限（「{text}」），也没有基线：请写明日期或周期（如 2027-03-31 前、上线后 30 天内），或写出当前值。',
+      },
+      'vague-metric.sectionNoNumber': {
+        en: "'{title}' gives no figure: state the result in numbers (a count, an amount, a before/after).",
+        zh: '「{title}」里没有任何数字：请用数字说明结果（数量、金额或前后对比）。',
+      },
+    },
     fixable: false,
   },
   check(context) {

@@ -38,6 +38,19 @@ describe('package.json', () => {
     ];
     for (const f of files) assert.ok(fs.existsSync(path.join(ROOT, f)), f);
   });
+  it('describes settings whose text holds Markdown (code, #setting# links) with markdownDescription', () => {
+    const markdown = /`|#pmmLint\.[\w.]+#|\*\*/;
+    const properties = pkg.contributes.configuration.properties as Record<string, Record<string, unknown>>;
+    const text = (ref: unknown) => [nls, nlsZh].map((n) => n[/^%(.+)%$/.exec(String(ref))?.[1] ?? ''] ?? String(ref)).join('\n');
+    const walk = (name: string, setting: Record<string, unknown>) => {
+      if (setting.description !== undefined) assert.doesNotMatch(text(setting.description), markdown, `${name}: description holds Markdown; use markdownDescription`);
+      for (const d of (setting.enumDescriptions as unknown[] | undefined) ?? []) assert.doesNotMatch(text(d), markdown, `${name}: enumDescriptions hold Markdown; use markdownEnumDescriptions`);
+      assert.ok(setting.description !== undefined || setting.markdownDescription !== undefined, `${name} is described`);
+      for (const [key, sub] of Object.entries((setting.properties as Record<string, Record<string, unknown>> | undefined) ?? {})) walk(`${name}.${key}`, sub);
+    };
+    for (const [name, setting] of Object.entries(properties)) walk(name, setting);
+    assert.equal(properties['pmmLint.suggestSnippets'].default, true);
+  });
   it('offers a severity setting for every rule, described by the rule in both languages', () => {
     const settings = pkg.contributes.configuration.properties['pmmLint.rules'].properties;
     assert.deepEqual(Object.keys(settings).sort(), [...RULE_IDS].sort());

@@ -9,6 +9,7 @@ interface Update {
   language: 'en' | 'zh';
   labels: Record<string, string>;
   report: DocumentReport;
+  typeTitle?: string;
 }
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
@@ -56,8 +57,16 @@ function renderScorecard(m: Update): HTMLElement {
     card.append(h('p', 'notice', report.notice ?? labels.notPmm));
     return card;
   }
+  const typeName = m.typeTitle ?? report.docType;
   const head = h('header', 'score');
-  head.append(h('span', 'score-value', `${report.score ?? 0}%`), h('span', 'score-label', `${labels.score} · ${report.docType}`));
+  if (report.draft) {
+    // A draft is a to-do list: its progress, not a score.
+    const progress = labels.draftProgress.replace('{0}', String(report.draft.written)).replace('{1}', String(report.draft.total));
+    head.classList.add('draft');
+    head.append(h('span', 'draft-progress', progress), h('span', 'score-label', `${labels.draft} · ${typeName}`));
+  } else {
+    head.append(h('span', 'score-value', `${report.score ?? 0}%`), h('span', 'score-label', `${labels.score} · ${typeName}`));
+  }
   card.append(head);
   const list = h('ul', 'elements');
   list.setAttribute('aria-label', labels.checklist);
@@ -93,6 +102,7 @@ function renderScorecard(m: Update): HTMLElement {
 }
 
 function render(m: Update): void {
+  document.documentElement.lang = m.language === 'zh' ? 'zh-CN' : 'en';
   const doc = document.getElementById('document')!;
   doc.replaceChildren(sanitise(m.html));
   document.getElementById('scorecard')!.replaceChildren(renderScorecard(m));

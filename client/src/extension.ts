@@ -3,10 +3,12 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerRevealInsertion } from './insertions';
 import { createLanguageClient } from './languageClient';
 import { PreviewPanel } from './preview';
 import { Reports } from './reports';
 import { StatusBar } from './statusBar';
+import { registerSuggestOnPrefix } from './suggest';
 
 /** What activate() returns: for tests and for other extensions. */
 export interface PmmApi {
@@ -31,12 +33,15 @@ class PmmExtension implements vscode.Disposable {
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.languageClient = createLanguageClient(context, this.output);
-    this.preview = new PreviewPanel(context, () => this.languageClient);
+    this.preview = new PreviewPanel(context, () => this.languageClient, (doc, type) => this.reports.typeTitle(doc, type));
     this.statusBar = new StatusBar(this.reports);
     this.disposables.push(
       this.output,
       this.preview,
       this.statusBar,
+      registerRevealInsertion(),
+      // `pmm` at the start of a line opens the suggestions (the templates) without Ctrl+Space.
+      registerSuggestOnPrefix(),
       ...registerCommands({ extension: context, client: () => this.languageClient, ready: () => this.ready, reports: this.reports, preview: this.preview, restart: () => this.restart() }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('pmmLint')) this.reports.clear();
@@ -72,13 +77,15 @@ class PmmExtension implements vscode.Disposable {
   }
 
   api(): PmmApi {
-    const self = this;
+    // Getters: a restart replaces both.
+    const ready = () => this.ready;
+    const client = () => this.languageClient;
     return {
       get ready() {
-        return self.ready;
+        return ready();
       },
       get client() {
-        return self.languageClient;
+        return client();
       },
       preview: this.preview,
       statusBar: this.statusBar.item,

@@ -9,6 +9,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { withRevealCommands } from './insertions';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 
 export const MARKDOWN_SELECTOR = [
@@ -28,6 +29,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // Pushed diagnostics: the server's debounce and run-on-save settings then apply.
     initializationOptions: { diagnosticMode: 'push' },
     errorHandler: restartingErrorHandler(output),
+    middleware: {
+      // "Insert missing element" from the light bulb shows what it inserted (insertions.ts).
+      provideCodeActions: async (document, range, context, token, next) => withRevealCommands(await next(document, range, context, token)),
+    },
   };
   return new LanguageClient('pmmLint', 'PMM Lint', serverOptions, clientOptions);
 }

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { uiLanguage } from './language';
+import { l10nFor, uiLanguage } from './language';
 import { classifyLink, fileInside } from './links';
-import { PreviewRequest, type ExtensionMessage, type PageMessage, type PreviewResult, type UpdateMessage } from './protocol';
+import { PreviewRequest, type DocumentReport, type ExtensionMessage, type Localized, type PageMessage, type PreviewResult, type UpdateMessage } from './protocol';
 
 function isPageMessage(m: unknown): m is PageMessage {
   if (!m || typeof m !== 'object') return false;
@@ -26,20 +26,35 @@ function isPageMessage(m: unknown): m is PageMessage {
   }
 }
 
-export function labels(): Record<string, string> {
+/** The page's texts in a language (the document's: a Chinese document's preview is Chinese under any UI). */
+export function labels(language: 'en' | 'zh' = uiLanguage()): Record<string, string> {
+  const l10n = l10nFor(language);
   return {
-    score: vscode.l10n.t('Score'),
-    complete: vscode.l10n.t('complete'),
-    weak: vscode.l10n.t('weak'),
-    missing: vscode.l10n.t('missing'),
-    required: vscode.l10n.t('required'),
-    optional: vscode.l10n.t('optional'),
-    findings: vscode.l10n.t('Findings'),
-    noFindings: vscode.l10n.t('No findings.'),
-    insert: vscode.l10n.t('Insert'),
-    notPmm: vscode.l10n.t('This document is not a PMM document pmm-lint knows. Declare its type with "PMM: Set Document Type...".'),
-    checklist: vscode.l10n.t('Checklist'),
+    score: l10n.t('Score'),
+    complete: l10n.t('complete'),
+    weak: l10n.t('weak'),
+    missing: l10n.t('missing'),
+    required: l10n.t('required'),
+    optional: l10n.t('optional'),
+    findings: l10n.t('Findings'),
+    noFindings: l10n.t('No findings.'),
+    insert: l10n.t('Insert'),
+    notPmm: l10n.t('This document is not a PMM document pmm-lint knows. Declare its type with "PMM: Set Document Type...".'),
+    checklist: l10n.t('Checklist'),
+    draft: l10n.t('Draft'),
+    // {0} and {1} are filled in by the page.
+    draftProgress: l10n.t('{0} of {1} sections written'),
   };
+}
+
+/**
+ * The preview's language: `pmmLint.locale` when it names one, else the document's own (a Chinese document reads as
+ * Chinese under an English UI), else the UI's.
+ */
+export function previewLanguage(doc: vscode.TextDocument, report: DocumentReport): 'en' | 'zh' {
+  const setting = vscode.workspace.getConfiguration('pmmLint', doc).get<string>('locale', 'auto');
+  if (setting === 'en' || setting === 'zh') return setting;
+  return report.language ?? uiLanguage();
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -60,6 +75,7 @@ export class PreviewPanel implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly client: () => LanguageClient,
+    private readonly typeTitle: (doc: vscode.TextDocument, type: string) => Promise<Localized | undefined> = async () => undefined,
   ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -149,9 +165,20 @@ export class PreviewPanel implements vscode.Disposable {
     } catch {
       return; // the server restarts or the document closed: the next change refreshes
     }
+    const title = result.report.docType ? await this.typeTitle(doc, result.report.docType) : undefined;
     if (!this.panel || doc !== this.document || ticket < this.posted) return;
     this.posted = ticket;
-    const message: UpdateMessage = { type: 'update', uri: doc.uri.toString(), version: result.report.version, html: result.html, report: result.report, language: uiLanguage(), labels: labels() };
+    const language = previewLanguage(doc, result.report);
+    const message: UpdateMessage = {
+      type: 'update',
+      uri: doc.uri.toString(),
+      version: result.report.version,
+      html: result.html,
+      report: result.report,
+      language,
+      labels: labels(language),
+      ...(title ? { typeTitle: language === 'zh' ? title.zh : title.en } : {}),
+    };
     this.lastUpdate = message;
     await this.post(message);
     for (const listener of [...this.updateListeners]) listener(message);

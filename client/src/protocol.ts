@@ -24,8 +24,11 @@ export interface UpdateMessage {
   version: number;
   html: string;
   report: DocumentReport;
+  /** The language of the page's texts and element titles: the document's. */
   language: 'en' | 'zh';
   labels: Record<string, string>;
+  /** The document type's title in that language. */
+  typeTitle?: string;
 }
 
 /** Extension -> page: the editor scrolled to this line (0-based). */

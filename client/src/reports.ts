@@ -1,10 +1,12 @@
 // Asks the server for a document's report (the same object as the CLI's JSON entry), once per version.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentReportRequest, type DocumentReport } from './protocol';
+import { ChecklistsRequest, DocumentReportRequest, type DocumentReport, type Localized } from './protocol';
 
 export class Reports {
   private readonly cache = new Map<string, Promise<DocumentReport | null>>();
+  /** The document types' titles, per workspace folder (a folder's config may add types). */
+  private readonly titles = new Map<string, Promise<Map<string, Localized>>>();
 
   constructor(private readonly client: () => LanguageClient) {}
 
@@ -24,8 +26,23 @@ export class Reports {
     return p;
   }
 
+  /** The title of a document type in both languages (from the checklists the document's config knows). */
+  async typeTitle(doc: vscode.TextDocument, type: string): Promise<Localized | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() ?? '';
+    let p = this.titles.get(folder);
+    if (!p) {
+      p = this.client()
+        .sendRequest(ChecklistsRequest, { textDocument: { uri: doc.uri.toString() } })
+        .then((list) => new Map(list.map((c) => [c.type, c.title])));
+      p.catch(() => this.titles.delete(folder));
+      this.titles.set(folder, p);
+    }
+    return (await p.catch(() => undefined))?.get(type);
+  }
+
   /** Settings or config changed: the same version may now have another report. */
   clear(): void {
     this.cache.clear();
+    this.titles.clear();
   }
 }

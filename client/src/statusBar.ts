@@ -1,5 +1,7 @@
-// The status bar item: "PMM 72% · 2 missing" for PMM documents, hidden for everything else. Click: preview.
+// The status bar item: "PMM 72% · 2 missing" for PMM documents ("PMM 12 of 14 sections written" for a draft),
+// hidden for everything else. Click: preview.
 import * as vscode from 'vscode';
+import { local } from './language';
 import type { Reports } from './reports';
 
 export class StatusBar implements vscode.Disposable {
@@ -39,17 +41,28 @@ export class StatusBar implements vscode.Disposable {
     if (generation !== this.generation) return; // a newer update is on its way
     const isPmm = Boolean(report && report.docType);
     void vscode.commands.executeCommand('setContext', 'pmmLint.isPmmDocument', isPmm);
-    if (!report || !report.docType) {
+    if (!doc || !report || !report.docType) {
       this.item.hide();
       this.updated.fire(undefined);
       return;
     }
+    // The type as the document's readers call it: its title in the document's language.
+    const title = await this.reports.typeTitle(doc, report.docType);
+    if (generation !== this.generation) return;
+    const typeName = title ? (report.language === 'zh' ? title.zh : report.language === 'en' ? title.en : local(title)) : report.docType;
     const missing = report.elements.filter((e) => e.required && e.status === 'missing').length;
     const weak = report.elements.filter((e) => e.required && e.status === 'weak').length;
-    this.item.text = missing
-      ? vscode.l10n.t('$(checklist) PMM {0}% · {1} missing', report.score ?? 0, missing)
-      : vscode.l10n.t('$(checklist) PMM {0}%', report.score ?? 0);
-    this.item.tooltip = vscode.l10n.t('{0}: score {1}/100, {2} missing, {3} weak. Click to open the checklist preview.', report.docType, report.score ?? 0, missing, weak);
+    if (report.draft) {
+      const { written, total } = report.draft;
+      const todos = report.findings.filter((f) => f.severity === 'info').length;
+      this.item.text = vscode.l10n.t('$(checklist) PMM {0} of {1} sections written', written, total);
+      this.item.tooltip = vscode.l10n.t('{0}, draft: {1} of {2} required sections written, {3} to-dos. Click to open the checklist preview.', typeName, written, total, todos);
+    } else {
+      this.item.text = missing
+        ? vscode.l10n.t('$(checklist) PMM {0}% · {1} missing', report.score ?? 0, missing)
+        : vscode.l10n.t('$(checklist) PMM {0}%', report.score ?? 0);
+      this.item.tooltip = vscode.l10n.t('{0}: score {1}/100, {2} missing, {3} weak. Click to open the checklist preview.', typeName, report.score ?? 0, missing, weak);
+    }
     this.item.show();
     this.updated.fire(this.item.text);
   }

@@ -8,6 +8,10 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { installExtension, launchBrowser, scratch, startCodeServer } from './codeServer';
 import { CACHE, ROOT } from './setup';
+import { editorSteps, prepareEditorWorkspace } from './ui-editor';
+import { OUTPUT, palette, TIMEOUT } from './ui-common';
+
+export { OUTPUT };
 
 // What the in-page functions below use of the DOM (this project compiles without the DOM library).
 interface PageElement {
@@ -22,8 +26,6 @@ interface PageElement {
 declare const document: { body: PageElement; scripts: ArrayLike<PageElement>; getElementById(id: string): PageElement | null };
 declare function getComputedStyle(el: PageElement): { display: string };
 
-export const OUTPUT = path.join(ROOT, 'test-output', 'vscode-ui');
-const TIMEOUT = 30000;
 
 /** Builds the production bundle and the .vsix, as `npm run package` does. */
 function packageVsix(): string {
@@ -33,20 +35,6 @@ function packageVsix(): string {
   const vsce = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(vsce.status, 0, `vsce package: ${vsce.stdout}\n${vsce.stderr}`);
   return vsix;
-}
-
-async function palette(page: Page, title: string, picks: string[] = []): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: TIMEOUT });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
-  for (const pick of picks) {
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first();
-    await row.waitFor({ timeout: TIMEOUT });
-    await row.click();
-  }
 }
 
 async function steps(page: Page, url: string, ws: string): Promise<void> {
@@ -98,6 +86,7 @@ async function steps(page: Page, url: string, ws: string): Promise<void> {
   await page.screenshot({ path: path.join(OUTPUT, '04-inserted-from-preview.png') });
 
   await hostilePreview(page);
+  await editorSteps(page, ws);
 }
 
 /**
@@ -188,6 +177,7 @@ export async function runUiTests(): Promise<boolean> {
   fs.mkdirSync(ws, { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'examples', 'en', 'gtm-brief.flawed.md'), path.join(ws, 'gtm-brief.md'));
   fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'preview', 'hostile.md'), path.join(ws, 'hostile.md'));
+  prepareEditorWorkspace(ws);
   const server = await startCodeServer(dir);
   const { context, page } = await launchBrowser(dir);
   try {

@@ -118,28 +118,87 @@ export function extensionTests(): void {
       });
     }
 
-    test('the quick fix inserts the missing element and its diagnostic goes away', async () => {
+    test('the quick fix inserts the missing element, shows it, and its diagnostic goes away', async () => {
       const doc = await open('fix-me.md');
+      const editor = vscode.window.activeTextEditor!;
       const ds = await diagnosticsWhere(doc.uri, (d) => d.some((x) => code(x) === 'required-element'), 'a missing element');
       const missing = ds.find((d) => code(d) === 'required-element' && /Owners/.test(d.message))!;
       assert.ok(missing, 'Owners is missing');
+      editor.selection = new vscode.Selection(missing.range.start, missing.range.start);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
       const insert = actions.find((a) => a.title === "Insert missing element 'Owners'");
       assert.ok(insert?.edit, actions.map((a) => a.title).join(' | '));
+      // What VS Code does with the chosen action: the edit, then its command (the client's reveal).
+      assert.equal(insert.command?.command, 'pmmLint.revealInsertion');
+      assert.ok(!actions.find((a) => /^Disable /.test(a.title))?.command, 'only insertions reveal');
       assert.ok(await vscode.workspace.applyEdit(insert.edit));
+      await vscode.commands.executeCommand(insert.command.command, ...(insert.command.arguments ?? []));
       assert.match(doc.getText(), /^## Owners$/m);
+      const headingLine = doc.getText().split('\n').findIndex((l) => l === '## Owners');
+      assert.ok(editor.selection.start.line > headingLine, `the cursor is in the inserted section (line ${editor.selection.start.line + 1}, heading ${headingLine + 1})`);
+      // The editor scrolls in the renderer; the extension host hears of it by an event.
+      const inView = () => editor.visibleRanges.some((r) => r.contains(editor.selection.start));
+      if (!inView()) await nextEvent(vscode.window.onDidChangeTextEditorVisibleRanges, (e) => e.textEditor === editor && inView(), 'the insertion in view');
       await diagnosticsWhere(doc.uri, (d) => !d.some((x) => code(x) === 'required-element' && /Owners/.test(x.message)), 'Owners no longer missing');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
-    test('"New Document..." opens a document of the chosen type and language', async () => {
+    test('"New Document..." opens a document of the chosen type and language, named after the type', async () => {
       const doc = await vscode.commands.executeCommand<vscode.TextDocument>('pmmLint.newDocument', 'gtm-brief', 'zh');
       assert.equal(doc.languageId, 'markdown');
       assert.equal(doc.isUntitled, true);
+      // gtm-brief.md is taken in the workspace: the next free name.
+      assert.equal(doc.uri.path, vscode.Uri.joinPath(folder(), 'gtm-brief-2.md').path);
       assert.match(doc.getText(), /^---\ntype: gtm-brief\n/);
       assert.match(doc.getText(), /^## 发布内容$/m);
       const report = await api.reports.get(doc);
       assert.equal(report?.docType, 'gtm-brief');
       assert.deepEqual(report.elements.filter((e) => e.required && e.status === 'missing'), [], 'the template has every element');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    test('"New Document..." with a title names the file after it and writes it in the template', async () => {
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('pmmLint.newDocument', 'positioning', 'en', 'Acme Cloud: Q3 GA');
+      assert.equal(path.posix.basename(doc.uri.path), 'positioning-acme-cloud-q3-ga.md');
+      assert.match(doc.getText(), /^# Acme Cloud: Q3 GA$/m);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    test('a draft is a to-do list: infos and progress; in review its placeholders are errors', async () => {
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('pmmLint.newDocument', 'gtm-brief', 'en');
+      assert.match(doc.getText(), /^status: draft$/m);
+      const todos = await diagnosticsWhere(doc.uri, (d) => d.some((x) => code(x) === 'placeholder'), 'to-dos');
+      assert.deepEqual([...new Set(todos.map((d) => d.severity))], [vscode.DiagnosticSeverity.Information], 'only infos in a fresh draft');
+      const report = await api.reports.get(doc);
+      assert.deepEqual(report?.draft, { written: 0, total: 11 });
+      const text = api.statusBar.text.includes('sections written') ? api.statusBar.text : await nextEvent(api.onDidUpdateStatusBar, (t) => Boolean(t?.includes('sections written')), 'the draft status');
+      assert.match(text ?? '', /PMM 0 of 11 sections written/);
+      assert.match(String(api.statusBar.tooltip), /^GTM brief \/ launch plan, draft: /, 'the tooltip names the type, not its id');
+
+      const line = doc.getText().split('\n').findIndex((l) => l === 'status: draft');
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, doc.lineAt(line).range, 'status: in-review');
+      const score = nextEvent(api.onDidUpdateStatusBar, (t) => /PMM \d+%/.test(t ?? ''), 'the score');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await diagnosticsWhere(doc.uri, (d) => d.some((x) => code(x) === 'placeholder' && x.severity === vscode.DiagnosticSeverity.Error), 'placeholder errors');
+      await score;
+      assert.equal((await api.reports.get(doc))?.draft, undefined);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    test('a Chinese document: the status bar names its type in Chinese, the preview is Chinese', async () => {
+      const doc = await open('positioning.md');
+      await diagnosticsWhere(doc.uri, (d) => d.length > 0, 'diagnostics');
+      const tooltip = () => String(api.statusBar.tooltip ?? '');
+      if (!tooltip().startsWith('定位')) await nextEvent(api.onDidUpdateStatusBar, () => tooltip().startsWith('定位'), 'the Chinese type name');
+      assert.doesNotMatch(tooltip(), /positioning/);
+      const update = api.preview.nextUpdate((m) => m.uri === doc.uri.toString());
+      assert.equal(await vscode.commands.executeCommand('pmmLint.openPreview'), true);
+      const message = await update;
+      assert.equal(message.language, 'zh');
+      assert.equal(message.labels.score, '得分');
+      assert.match(message.typeTitle ?? '', /定位/);
+      api.preview.webviewPanel?.dispose();
     });
 
     test('a snippet expands', async () => {

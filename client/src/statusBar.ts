@@ -54,7 +54,8 @@ export class StatusBar implements vscode.Disposable {
     const weak = report.elements.filter((e) => e.required && e.status === 'weak').length;
     if (report.draft) {
       const { written, total } = report.draft;
-      const todos = report.findings.filter((f) => f.severity === 'info').length;
+      // A draft's to-dos: what is left unwritten (placeholders, one finding per section, and empty sections).
+      const todos = report.findings.filter((f) => f.ruleId === 'placeholder' || f.ruleId === 'empty-section').length;
       this.item.text = vscode.l10n.t('$(checklist) PMM {0} of {1} sections written', written, total);
       this.item.tooltip = vscode.l10n.t('{0}, draft: {1} of {2} required sections written, {3} to-dos. Click to open the checklist preview.', typeName, written, total, todos);
     } else {

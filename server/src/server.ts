@@ -98,10 +98,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.forget(e.document.uri);
   });
 
+  registerRequests(connection, { documents, jobs, session, settings, scheduler, publish, collectGarbage: options.collectGarbage });
+
+  connection.onShutdown(async () => {
+    scheduler.close();
+    watching.close();
+    await jobs.close();
+  });
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The requests: the standard features and the custom ones (protocol.ts), each in its own module (lsp/requests/). */
+function registerRequests(
+  connection: Connection,
+  c: requests.RequestContext & { settings: ClientSettings; scheduler: DiagnosticsScheduler; publish: (params: Parameters<Connection['sendDiagnostics']>[0]) => void; collectGarbage?: () => void },
+): void {
   // Each handler's unexpected errors become an InternalError with its name (and a line in the log).
-  const ctx: requests.RequestContext = { documents, jobs, session };
+  const ctx: requests.RequestContext = { documents: c.documents, jobs: c.jobs, session: c.session };
   const guard = <P, R>(name: string, handler: (params: P, token: CancellationToken) => Promise<R>) => requests.guard((m) => connection.console.error(m), name, handler);
-  connection.languages.diagnostics.on(guard('diagnostics', (params, token) => scheduler.pull(params, token)));
+  connection.languages.diagnostics.on(guard('diagnostics', (params, token) => c.scheduler.pull(params, token)));
   connection.onCodeAction(guard('codeAction', requests.codeActionHandler(ctx)));
   connection.onHover(guard('hover', requests.hoverHandler(ctx)));
   connection.onCompletion(guard('completion', requests.completionHandler(ctx)));
@@ -111,16 +127,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(ElementEditRequest, guard('elementEdit', requests.elementEditHandler(ctx)));
   connection.onRequest(SetTypeEditRequest, guard('setTypeEdit', requests.setTypeEditHandler(ctx)));
   connection.onRequest(ChecklistsRequest, guard('checklists', requests.checklistsHandler(ctx)));
-  connection.onRequest(LintFilesRequest, guard('lintFiles', requests.lintFilesHandler({ ...ctx, settingsFor: (uri) => settings.for(uri), publish })));
-  connection.onRequest(ServerStatusRequest, guard('serverStatus', requests.serverStatusHandler({ ...ctx, version: VERSION, collectGarbage: options.collectGarbage })));
-
-  connection.onShutdown(async () => {
-    scheduler.close();
-    watching.close();
-    await jobs.close();
-  });
-  documents.listen(connection);
-  connection.listen();
+  connection.onRequest(LintFilesRequest, guard('lintFiles', requests.lintFilesHandler({ ...ctx, settingsFor: (uri) => c.settings.for(uri), publish: c.publish })));
+  connection.onRequest(ServerStatusRequest, guard('serverStatus', requests.serverStatusHandler({ ...ctx, version: VERSION, collectGarbage: c.collectGarbage })));
 }
 
 export function main(): void {

@@ -6,7 +6,7 @@ import type { Locale } from './types';
 
 type Catalog = Record<string, string>;
 
-const en: Catalog = {
+const en = {
   // weak reasons (scorecard)
   'reason.missing': 'Not found: add a section headed "{heading}".',
   'reason.empty': 'The section is empty.',
@@ -128,9 +128,13 @@ Options:
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or read errors, or a document not checked
 within its budget.`,
-};
+} satisfies Catalog;
 
-const zh: Catalog = {
+/** The ids of the shared messages (the rules' own are in their files). */
+export type SharedMessageId = keyof typeof en;
+
+/** Every shared message in Chinese too: a key missing here (or one English does not have) does not compile. */
+const zh: Record<SharedMessageId, string> = {
   'reason.missing': '没有这一节：请添加标题为「{heading}」的一节。',
   'reason.empty': '这一节是空的。',
   'reason.placeholder': '还留有占位符。',

@@ -159,7 +159,7 @@ function disableLineEdit(result: LintResult, doc: TextDocument, outcome: LintOut
 }
 
 function typeTitle(c: Checklist, locale: Locale): string {
-  return locale === 'zh' ? c.title.zh : c.title.en;
+  return c.title[locale];
 }
 
 /** Front matter `type:` for a document that reads like a PMM document but does not say which. */

@@ -26,7 +26,6 @@ const TIER_VALUES: Array<{ value: string; label: Localized }> = [
   { value: '4', label: { en: 'Tier 4: silent launch (docs and changelog only)', zh: '4 级：静默发布（仅文档与更新日志）' } },
 ];
 
-const pick = (l: Localized, locale: Locale) => (locale === 'zh' ? l.zh : l.en);
 
 /**
  * The keys of the front matter the cursor is in (as the parse read it, an unclosed block included), or null when
@@ -92,16 +91,16 @@ function frontMatterCompletions(before: string, position: Position, fmKeys: stri
   });
   switch (key) {
     case 'type':
-      return checklists.map((c, i) => ({ ...item(c.type, `${pick(c.title, locale)} · ${pick(c.title, locale === 'zh' ? 'en' : 'zh')}`, i), filterText: `${c.type} ${c.title.en} ${c.title.zh}` }));
+      return checklists.map((c, i) => ({ ...item(c.type, `${c.title[locale]} · ${c.title[locale === 'zh' ? 'en' : 'zh']}`, i), filterText: `${c.type} ${c.title.en} ${c.title.zh}` }));
     case 'status': {
-      const english = STATUS_VALUES.map((s, i) => item(s.value, pick(s.label, locale), STATUS_VALUES.length + i));
+      const english = STATUS_VALUES.map((s, i) => item(s.value, s.label[locale], STATUS_VALUES.length + i));
       if (docLanguage !== 'zh') return english;
       // A Chinese document may write its status in Chinese (草稿 is a draft, core/draft.ts): those first.
       const chinese = STATUS_VALUES.map((s, i) => ({ ...item(s.label.zh, s.value, i), filterText: `${s.label.zh} ${s.value}` }));
       return [...chinese, ...english];
     }
     case 'tier':
-      return TIER_VALUES.map((s, i) => item(s.value, pick(s.label, locale), i));
+      return TIER_VALUES.map((s, i) => item(s.value, s.label[locale], i));
     case 'updated':
     case 'launch_date':
     case 'date':

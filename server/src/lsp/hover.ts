@@ -47,7 +47,7 @@ export function hover(outcome: EngineOutcome & OffsetMap & Pick<LintSetup, 'loca
     if (!contains(f.span, offset) || seen.has(f.ruleId)) continue;
     seen.add(f.ruleId);
     const rule = ruleById(f.ruleId);
-    const description = rule ? (locale === 'zh' ? rule.meta.description.zh : rule.meta.description.en) : '';
+    const description = rule ? rule.meta.description[locale] : '';
     parts.push(`\`${f.ruleId}\` — ${description} [${t(locale, 'lsp.rule.docs')}](${docsUrl(f.ruleId)})`);
     range ??= f.span;
   }

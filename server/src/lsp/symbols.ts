@@ -23,7 +23,7 @@ export function documentSymbols(outcome: EngineOutcome & Pick<OffsetMap, 'positi
     const id = elementBySection.get(section.index);
     const report = id ? result.elements.find((e) => e.id === id) : undefined;
     if (!report) return '';
-    const title = locale === 'zh' ? report.title.zh : report.title.en;
+    const title = report.title[locale];
     return `${STATUS_ICON[report.status]} ${title} · ${t(locale, `lsp.status.${report.status}`)}`;
   };
   // LSP wants each child inside its parent and the selection inside the range.

@@ -78,7 +78,7 @@ const SLOTS: Slot[] = [
 ];
 
 /** Template slots left in a statement: ___, [target customer], {category}, 【待补充】, TBD. */
-const SLOT_PLACEHOLDER = /_{2,}|\[[^\[\]\n]{0,60}\]|\{[^{}\n]{0,60}\}|【[^【】\n]{0,20}】|\bTBD\b|\bX{2,}\b|待补充|待定|待确认|…+|\.{3,}/giu;
+const SLOT_PLACEHOLDER = /_{2,}|\[[^[\]\n]{0,60}\]|\{[^{}\n]{0,60}\}|【[^【】\n]{0,20}】|\bTBD\b|\bX{2,}\b|待补充|待定|待确认|…+|\.{3,}/giu;
 
 /** A slot is filled when its words are there and what follows them is not a template slot. */
 function slotFilled(slot: Slot, p: string, zh: boolean): boolean {

@@ -4,7 +4,6 @@ import { Diagnostic, DiagnosticSeverity, type Position, type Range } from 'vscod
 import type { ConfigError } from '../core/config';
 import { t } from '../core/i18n';
 import { docsUrl } from '../core/rules/rule';
-import type { LineIndex } from '../core/text';
 import type { Finding, Locale, Severity, Span } from '../core/types';
 
 import { SOURCE } from './basics';
@@ -17,8 +16,6 @@ export interface DiagnosticData {
   elementId: string | null;
   messageId: string;
   version: number;
-  /** For required-element: the text to insert and where (in the version above). */
-  fix?: { position: Position; text: string };
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -31,23 +28,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** Offset in the engine's text -> LSP position in the document. */
 export type PositionAt = (offset: number) => Position;
 
-/** Positions from the engine's line index (for a text that is exactly the document's). */
-export function positionsOf(lines: LineIndex): PositionAt {
-  return (offset) => {
-    const p = lines.position(offset);
-    return { line: p.line - 1, character: p.column - 1 };
-  };
-}
-
 export function toRange(positionAt: PositionAt, span: Span): Range {
   return { start: positionAt(span.start), end: positionAt(span.end) };
 }
 
 export function findingToDiagnostic(finding: Finding, positionAt: PositionAt, uri: string, version: number): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, elementId: finding.elementId, messageId: finding.messageId, version };
-  if (finding.fix?.expected !== undefined && finding.fix.insertAt !== undefined) {
-    data.fix = { position: positionAt(finding.fix.insertAt), text: finding.fix.expected };
-  }
   const diagnostic: Diagnostic = {
     range: toRange(positionAt, finding.span),
     severity: SEVERITY[finding.severity],

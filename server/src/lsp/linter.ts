@@ -14,7 +14,7 @@ import type { Rule } from '../core/rules/rule';
 import type { Locale } from '../core/types';
 import { humanSize } from '../core/read-source';
 import { MARKDOWN_LANGUAGES, uriToPath } from './basics';
-import { ConfigStore } from './config-store';
+import { ConfigCache as ConfigStore } from '../runtime/config-cache';
 import { configErrorDiagnostic, findingToDiagnostic, type PositionAt } from './diagnostics';
 import type { ServerSettings } from './settings';
 

@@ -3,8 +3,7 @@
 // files it read with fs.watch.
 
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { CONFIG_FILE_NAMES } from '../core/config-files';
+import { touchesConfig } from '../core/config-files';
 
 /** What the client is asked to watch, when it can. */
 export const WATCHED_GLOBS = ['**/.pmmlintrc{,.json,.yaml,.yml}', '**/*.{json,yaml,yml}'];
@@ -31,7 +30,7 @@ export class FileWatching {
 
   /** Whether one of these paths is a config file or a file the workers read. */
   matters(paths: readonly string[]): boolean {
-    return paths.some((p) => CONFIG_FILE_NAMES.includes(path.basename(p)) || this.dependencies.has(path.resolve(p)));
+    return touchesConfig(paths, this.dependencies);
   }
 
   /** Files changed (reported by the client or by a watcher). */

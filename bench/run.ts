@@ -15,9 +15,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../server/src/core/config';
 import { lintText } from '../server/src/core/lint';
 import { modelFromTree, parseMarkdown } from '../server/src/core/parse';
-import { LspClient, uriOf } from '../test/helpers/lsp';
+import { LspClient, uriOf } from '../tools/lsp';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/protocol';
-import { gtmBrief } from './corpus';
+import { gtmBrief } from '../tools/corpus';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench-output');

@@ -1,7 +1,7 @@
-// npm run fuzz [total]: the engine's properties (test/helpers/fuzz.ts) over 100,000 generated cases by default;
+// npm run fuzz [total]: the engine's properties (tools/fuzz.ts) over 100,000 generated cases by default;
 // prints the count per property and the seed of each run, so a failure can be replayed.
 import fc from 'fast-check';
-import { PROPERTIES, SHARES } from '../test/helpers/fuzz';
+import { PROPERTIES, SHARES } from '../tools/fuzz';
 
 const total = Number(process.argv[2]) || 100_000;
 let cases = 0;

@@ -8,7 +8,7 @@
 //   docs/rules/<rule-id>.md               a page per rule, with examples from its fixtures in both languages
 //   schemas/pmmlintrc.schema.json         the config's rule ids
 //   package.json, package.nls*.json       the per-rule settings and their descriptions
-// test/docs.test.ts fails when a generated file is out of date. Run: npm run gen
+// test/core/docs.test.ts fails when a generated file is out of date. Run: npm run gen
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_SCHEMA_FILE, NLS_FILES, PACKAGE_FILE, updateConfigSchema, updateNls, updatePackageJson } from './gen/manifest';

@@ -1,5 +1,5 @@
 // npm run stress [-- --edits N --documents N --churn N --seed N]: the language server under an edit storm
-// (test/helpers/storm.ts; 100,000 edits by default, npm test runs 10,000) started as the VS Code client starts it. Prints the server's
+// (tools/storm.ts; 100,000 edits by default, npm test runs 10,000) started as the VS Code client starts it. Prints the server's
 // heap after a full collection and its resident memory at each checkpoint, then the growth from the first
 // checkpoint to the last. Fails (exit 1) when a final diagnostic is wrong.
 import * as fs from 'node:fs';
@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SERVER_EXEC_ARGV } from '../server/src/protocol';
-import { LspClient } from '../test/helpers/lsp';
-import { storm, type Checkpoint } from '../test/helpers/storm';
+import { LspClient } from '../tools/lsp';
+import { storm, type Checkpoint } from '../tools/storm';
 
 const { values } = parseArgs({
   options: { edits: { type: 'string', default: '100000' }, documents: { type: 'string', default: '4' }, churn: { type: 'string', default: '25' }, seed: { type: 'string' } },

@@ -1,5 +1,5 @@
 // What a link clicked in the preview may open (client/src/preview.ts does the opening). No vscode import here, so
-// the rules can be tested without the editor (test/trust.test.ts).
+// the rules can be tested without the editor (test/client/trust.test.ts).
 //
 // - web and mail links (`http:`, `https:`, `mailto:`, in any case: schemes are case-insensitive) open outside VS
 //   Code, which asks before opening a site;

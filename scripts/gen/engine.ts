@@ -1,4 +1,4 @@
-// The engine of the project being generated (the repository, or a copy of it in test/extending.test.ts): its lint
+// The engine of the project being generated (the repository, or a copy of it in test/core/extending.test.ts): its lint
 // and its message catalog, so that a new rule's findings and messages come from the same sources as the rule.
 import * as path from 'node:path';
 import type * as Config from '../../server/src/core/config';

@@ -15,7 +15,7 @@
 // - extglobs `@(a|b)`, `?(a|b)`, `+(a|b)`, `*(a|b)` within a segment; `!(a|b)` is refused (it needs a lookahead);
 // - `\` escapes the next character; a leading `!` negates the pattern; a leading `./` and trailing '/' are
 //   dropped.
-// test/config.test.ts compares the answers with picomatch's on typical patterns and paths.
+// test/core/config.test.ts compares the answers with picomatch's on typical patterns and paths.
 
 import { RE2JS } from 're2js';
 import { compileCache } from './compile-cache';

@@ -1,7 +1,7 @@
 // Incremental parsing for the editor: after an edit, re-parse only the top-level sections between the stable
 // headings around the change, and splice them into the previous tree. Falls back to a full parse whenever the
 // splice could differ from one (edits in front matter, link definitions, setext headings at the seams, a
-// fenced code or HTML block at the end of the window that could run on). test/incremental.test.ts checks the
+// fenced code or HTML block at the end of the window that could run on). test/core/incremental.test.ts checks the
 // result equals a full parse on random documents and edits.
 
 import type { Nodes, Root, RootContent } from 'mdast';

@@ -13,7 +13,7 @@
 // `\x{...}`, counts lose their leading zeros (RE2 reads `{2,0100}` as text), `[^]` and `[]` are written out,
 // `\p{Script=Han}` becomes `\p{Han}`, `\P{Ll}` is the set JavaScript reads under 'i' (below), and groups do not
 // capture (only the whole match is used). Whether a text matches, and where the leftmost match starts, are then
-// the same (test/patterns.test.ts compares the two engines on generated patterns and texts), except for a word
+// the same (test/core/patterns.test.ts compares the two engines on generated patterns and texts), except for a word
 // boundary `\b` next to 'ſ' (U+017F) or the Kelvin sign, which JavaScript counts as word characters under 'iu'
 // and RE2 does not. The match's length can differ where a loop can repeat an empty match (`(?:a*?)+`): JavaScript
 // refuses the empty round and takes more, RE2 takes the empty one. Unicode's binary properties

@@ -198,7 +198,8 @@ export function evaluateElements(
     evaluation.items = content.items;
     const visible = plain(content.text.replace(/<!--[\s\S]*?-->/g, ''));
     if (!visible && content.items.length === 0) {
-      evaluation.reasons.push({ ruleId: 'empty-section', messageId: 'reason.empty', data: {}, spans: [match.candidates[0].span] });
+      // Its name is where the weakness is (a match found only inside a table has no candidate of its own).
+      evaluation.reasons.push({ ruleId: 'empty-section', messageId: 'reason.empty', data: {}, spans: match.candidates.slice(0, 1).map((c) => c.span) });
       return evaluation;
     }
     const spanAll = { start: match.candidates[0].fullSpan.start, end: match.candidates[match.candidates.length - 1].fullSpan.end };

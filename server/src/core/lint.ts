@@ -128,8 +128,8 @@ function elementStatus(ev: ElementEvaluation, config: ResolvedConfig, disabledAt
     if (config.rules[r.ruleId] === 'off') return false;
     const ruleId = r.ruleId;
     const causes = r.spans ?? ev.problems.filter((p) => p.ruleId === ruleId).map((p) => p.span);
-    const spans = causes.length ? causes : [ev.match!.candidates[0].span];
-    return !spans.every((span) => disabledAt(ruleId, span.start));
+    const spans = causes.length ? causes : ev.match!.candidates.slice(0, 1).map((c) => c.span);
+    return spans.length === 0 || !spans.every((span) => disabledAt(ruleId, span.start));
   });
   return { status: reasons.length ? 'weak' : 'complete', reasons };
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { messageIds, t, localeFromEnv } from '../../server/src/core/i18n';
+import { messageIds, t, localeFromEnv, type MessageId } from '../../server/src/core/i18n';
 import { RULES } from '../../server/src/core/rules';
 import { checkPositioningStatement } from '../../server/src/core/rules/positioning-statement';
 
@@ -17,9 +17,9 @@ describe('messages', () => {
     }
   });
   it('every rule message is in the catalog (from its meta) and every rule is described in both languages', () => {
-    const ids = new Set(messageIds('en'));
+    const ids = new Set<string>(messageIds('en'));
     for (const rule of RULES) {
-      for (const [id, text] of Object.entries(rule.meta.messages)) {
+      for (const [id, text] of Object.entries(rule.meta.messages) as Array<[MessageId, { en: string; zh: string }]>) {
         assert.ok(ids.has(id) && id.startsWith(`${rule.meta.id}.`), id);
         assert.equal(t('en', id), text.en.includes('|') ? t('en', id) : text.en);
         assert.equal(t('zh', id), text.zh.includes('|') ? t('zh', id) : text.zh);

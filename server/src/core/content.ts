@@ -1,6 +1,7 @@
 // What element checks read and write: an element's match and evaluation, its content as plain text, and the
 // shape of a check. Shared by elements.ts (which runs the checks), checks.ts and the rules that own checks.
 
+import type { MessageId } from './i18n';
 import type { Candidate, Item } from './model';
 import type { PlaceholderHit } from './placeholders';
 import type { ChecklistElement, ElementCheck, Span } from './types';
@@ -14,7 +15,7 @@ export interface ElementMatch {
 /** A problem a check found, reported by the rule named here (vague-metric, missing-proof, ...). */
 export interface CheckProblem {
   ruleId: string;
-  messageId: string;
+  messageId: MessageId;
   data: Record<string, string | number>;
   span: Span;
   /** A severity the rule uses for this problem when the config does not set one. */
@@ -28,7 +29,8 @@ export interface CheckProblem {
  */
 export interface WeakReason {
   ruleId: string | null;
-  messageId: string;
+  /** A message id, or 'reason.custom' for a checklist's own text (data.en / data.zh). */
+  messageId: MessageId | 'reason.custom';
   data: Record<string, string | number>;
   /** What caused it, when that is not the element's problems of the rule (a placeholder, an empty section). */
   spans?: Span[];

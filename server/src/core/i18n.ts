@@ -1,7 +1,7 @@
 // User-facing text in English and Simplified Chinese. Messages are looked up by id and filled with data,
 // so a finding can be shown in either language.
 
-import { RULE_MESSAGES } from './rule-messages.generated';
+import { RULE_MESSAGES, type RuleMessageId } from './rule-messages.generated';
 import type { Locale } from './types';
 
 type Catalog = Record<string, string>;
@@ -133,6 +133,9 @@ within its budget.`,
 /** The ids of the shared messages (the rules' own are in their files). */
 export type SharedMessageId = keyof typeof en;
 
+/** Every message id: a misspelt one does not compile. */
+export type MessageId = SharedMessageId | RuleMessageId;
+
 /** Every shared message in Chinese too: a key missing here (or one English does not have) does not compile. */
 const zh: Record<SharedMessageId, string> = {
   'reason.missing': '没有这一节：请添加标题为「{heading}」的一节。',
@@ -254,7 +257,7 @@ const zh: Record<SharedMessageId, string> = {
 const catalogs: Record<Locale, Catalog> = { en: { ...en, ...RULE_MESSAGES.en }, zh: { ...zh, ...RULE_MESSAGES.zh } };
 
 /** Looks up a message and fills {placeholders}. "a|b" picks singular/plural by {count}. */
-export function t(locale: Locale, id: string, data: Record<string, string | number> = {}): string {
+export function t(locale: Locale, id: MessageId, data: Record<string, string | number> = {}): string {
   return formatMessage(locale, catalogs[locale][id] ?? catalogs.en[id] ?? id, data);
 }
 
@@ -283,8 +286,8 @@ function localizedValue(locale: Locale, key: string, data: Record<string, string
   return data[key];
 }
 
-export function messageIds(locale: Locale): string[] {
-  return Object.keys(catalogs[locale]);
+export function messageIds(locale: Locale): MessageId[] {
+  return Object.keys(catalogs[locale]) as MessageId[];
 }
 
 /** The locale from LC_ALL / LC_MESSAGES / LANG / LANGUAGE (zh_* -> zh), else English. */

@@ -6,7 +6,7 @@ import { checklistFor, detectType, type Detection, type Suggestion } from './det
 import { disabledPredicate, readDirectives } from './disable';
 import { DEFAULT_DRAFT, draftFindings, draftSeverity, isDraft, progressOf, UNFINISHED_RULES, type DraftSettings } from './draft';
 import { evaluateElements, matchElements, type ElementEvaluation } from './elements';
-import { t } from './i18n';
+import { t, type MessageId } from './i18n';
 import type { DocumentModel } from './model';
 import { parseDocumentModel } from './parse';
 import { findPlaceholders } from './placeholders';
@@ -108,7 +108,7 @@ function severityFor(rule: Rule, config: ResolvedConfig, descriptor: ReportDescr
   return descriptor.severity ?? rule.meta.defaultSeverity;
 }
 
-function reasonText(locale: Locale, messageId: string, data: Record<string, string | number>): string {
+function reasonText(locale: Locale, messageId: MessageId | 'reason.custom', data: Record<string, string | number>): string {
   if (messageId === 'reason.custom') return String(data[locale] ?? data.en);
   return t(locale, messageId, data);
 }

@@ -2,7 +2,42 @@
 // The message catalog (i18n.ts) reads the rules' messages from here, so that code that must stay small (the
 // language server's main thread) does not load the rules.
 
-export const RULE_MESSAGES: { readonly en: Readonly<Record<string, string>>; readonly zh: Readonly<Record<string, string>> } = {
+/** The id of a message some rule reports with. */
+export type RuleMessageId =
+  | 'element-order.order'
+  | 'element-order.related'
+  | 'empty-section.empty'
+  | 'front-matter.malformed'
+  | 'front-matter.unclosed'
+  | 'front-matter.tooLarge'
+  | 'front-matter.notMapping'
+  | 'front-matter.readsLike'
+  | 'front-matter.unknownType'
+  | 'front-matter.typeNotText'
+  | 'front-matter.missingKeys'
+  | 'missing-proof.noProof'
+  | 'placeholder.found'
+  | 'placeholder.draftSection'
+  | 'placeholder.draftDocument'
+  | 'positioning-statement.missingSlot'
+  | 'positioning-statement.missingSlots'
+  | 'required-element.missing'
+  | 'required-element.standIn'
+  | 'unproven-claim.claim'
+  | 'unproven-claim.backed'
+  | 'unproven-claim.absolute'
+  | 'unproven-claim.absoluteBacked'
+  | 'vague-date.vague'
+  | 'vague-date.noDate'
+  | 'vague-date.vagueCell'
+  | 'vague-metric.noNumber'
+  | 'vague-metric.noTimeframe'
+  | 'vague-metric.comparative'
+  | 'vague-metric.targetNoNumber'
+  | 'vague-metric.rowNoTimeframe'
+  | 'vague-metric.sectionNoNumber';
+
+export const RULE_MESSAGES: { readonly en: Readonly<Record<RuleMessageId, string>>; readonly zh: Readonly<Record<RuleMessageId, string>> } = {
   en: {
     'element-order.order': '\'{title}\' comes before \'{otherTitle}\': work out {otherTitle} first and put it earlier.',
     'element-order.related': '\'{otherTitle}\' is here.',

@@ -1,5 +1,6 @@
 // Shared types of the lint engine. Nothing here depends on an editor or on the LSP runtime.
 
+import type { MessageId } from './i18n';
 export type Locale = 'en' | 'zh';
 /** 'hint' is only for "reads like a <type>" on a document with no type: not a problem, a suggestion. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -112,7 +113,7 @@ export interface Finding {
   ruleId: string;
   elementId: string | null;
   severity: Severity;
-  messageId: string;
+  messageId: MessageId;
   data: Record<string, string | number>;
   message: string;
   span: Span;

@@ -9,7 +9,7 @@ import { documentLanguageOrNull } from '../core/lint';
 import type { Checklist, Locale, Localized } from '../core/types';
 import type { LintOutcome } from './linter';
 
-const FRONT_MATTER_KEYS = ['type', 'owner', 'status', 'updated', 'tier', 'launch_date', 'product'];
+const FRONT_MATTER_KEYS = ['type', 'owner', 'status', 'updated', 'tier', 'launch_date', 'product'] as const;
 
 const STATUS_VALUES: Array<{ value: string; label: Localized }> = [
   { value: 'draft', label: { en: 'Draft', zh: '草稿' } },

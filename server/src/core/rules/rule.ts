@@ -4,6 +4,7 @@ import type { CompiledChecklist } from '../checklist';
 import type { Detection } from '../detect';
 import type { ElementEvaluation, ElementMatch } from '../elements';
 import type { DocumentModel } from '../model';
+import type { MessageId } from '../i18n';
 import type { PlaceholderHit } from '../placeholders';
 import type { Checklist, FindingFix, Localized, Severity, Span } from '../types';
 
@@ -38,10 +39,10 @@ export interface Analysis {
 
 export interface ReportDescriptor {
   elementId?: string | null;
-  messageId: string;
+  messageId: MessageId;
   data?: Record<string, string | number>;
   span: Span;
-  related?: Array<{ span: Span; messageId: string; data?: Record<string, string | number> }>;
+  related?: Array<{ span: Span; messageId: MessageId; data?: Record<string, string | number> }>;
   fix?: FindingFix;
   /** Severity for this finding when the config does not set the rule's severity. */
   severity?: Severity;

@@ -4,12 +4,12 @@
 // language most documents are written in is proposed; every rule is listed with its default severity.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUILT_IN_CHECKLISTS } from '../core/checklist';
 import { CONFIG_FILE_NAMES } from '../core/config-files';
 import { t } from '../core/i18n';
 import { RULES } from '../core/rules';
 import type { Locale } from '../core/types';
 import type { JsonFileReport } from '../format/positions';
+import { typeTitle } from '../format/summary';
 
 export const INIT_FILE = '.pmmlintrc.yaml';
 
@@ -59,7 +59,7 @@ export function initConfig(reports: JsonFileReport[], locale: Locale): string {
     const type = typeOf(r);
     if (type) counts.set(type, (counts.get(type) ?? 0) + 1);
   }
-  const title = (type: string) => BUILT_IN_CHECKLISTS.find((c) => c.type === type)?.title[locale] ?? type;
+  const title = (type: string) => typeTitle(type, locale);
   const lines = [
     `# pmm-lint configuration, written by \`pmm-lint init\` from ${reports.length} Markdown files.`,
     `# Found: ${[...counts].map(([type, n]) => `${n} × ${title(type)}`).join(', ') || 'no PMM documents yet'}.`,

@@ -25,6 +25,15 @@ const block = fc.oneof(
     '    indented code\n',
     'See [ref] and [x][ref].\n',
     '- [ ] task\n- [x] done\n',
+    '* star\n+ plus\n',
+    '1) paren\n',
+    '  - nested\n    - deeper\n',
+    'lazy\n> quote\ncontinued\n',
+    'Paragraph line one\nline two\n',
+    'Plain paragraph at column 0.\n',
+    '<span>inline html</span> text\n',
+    '| a | b |\n|---|---|\n',
+    '[ref]: https://example.com\n',
     '~~gone~~ text\n',
     '***\n',
     '\n',
@@ -36,7 +45,10 @@ const block = fc.oneof(
 const doc = fc
   .tuple(fc.boolean(), fc.array(block, { minLength: 1, maxLength: 25 }), fc.nat({ max: 9 }))
   .map(([fm, blocks, n]) => (fm ? '---\ntype: gtm-brief\n---\n\n' : '') + blocks.join('\n') + (n === 0 ? '\n[ref]: https://example.com\n' : ''));
-const insert = fc.oneof(fc.constantFrom('x', '\n', '#', '## ', '```', '---', '\n\n', '- ', '|', '<!--', '-->', '[r]: u', '\n## New\n', '> '), fc.string({ maxLength: 6 }));
+const insert = fc.oneof(
+  fc.constantFrom('x', '\n', '#', '## ', '```', '---', '===', '\n\n', '- ', '* ', '1. ', '  ', '    ', '|', '<!--', '-->', '<div>', '[r]: u', '\n## New\n', '> '),
+  fc.string({ maxLength: 6 }),
+);
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), text: insert });
 
 describe('incremental parsing', () => {
@@ -57,7 +69,7 @@ describe('incremental parsing', () => {
           previous = result;
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env.PMM_PROPERTY_RUNS) || 1000 },
     );
     // The test must exercise the splice, not only the fallbacks.
     assert.ok(incremental >= 300 && incremental > total * 0.1, `${incremental} of ${total} edits were incremental`);
@@ -69,11 +81,35 @@ describe('incremental parsing', () => {
       ['# A\n\nsee [foo]\n\n# B\n\ntext\n', '# A\n\nsee [foo]\n\n# B\n\n'.length, 4, '> [foo]: https://x'],
       // An indented heading after the window joins a list the edit creates.
       ['# A\n\npara\n\n  # B\n', '# A\n\n'.length, 0, '- '],
+      // A window that starts with `---`: the front matter syntax reads it first.
+      ['! \n\n---\n\n\n\n1) paren\n', 13, 0, '    '],
+      // A CRLF blank line before the block after the window, which the edit fills.
+      ['para\n\nmore\n\r\nx\n', 'para\n\nmore\n'.length, 0, 'x'],
+      // An HTML comment left open in a list item at the window's end takes in the blank lines after it.
+      ['P\n\n- [ ] task\n- [x] done\n\n\n\n## H\n', 'P\n\n- [ ] task\n- [x] '.length, 0, '<!--'],
+      // A list at the window's end continued by the list after it.
+      ['para\n\ntext\n\n- b\n', 'para\n\n'.length, 4, '- a'],
     ];
     for (const [before, at, remove, insert] of cases) {
       const previous = { text: before, root: parseMarkdown(before), definitions: false };
       const next = before.slice(0, at) + insert + before.slice(at + remove);
       assert.deepStrictEqual(parseIncrementally(previous, next, parseMarkdown).root, parseMarkdown(next), JSON.stringify(next));
+    }
+  });
+
+  // The block the keystroke is in, and the one before when the keystroke is on the block's first line.
+  it('re-parses only the blocks around a keystroke between blank lines', () => {
+    const body = Array.from({ length: 50 }, (_, i) => `Paragraph ${i} with some words.\n\n- item ${i}\n- more ${i}\n`).join('\n');
+    const text = `# Doc\n\n${body}`;
+    for (const needle of ['Paragraph 20', 'more 30']) {
+      // A fresh tree each time: a splice retires (moves) the one it reuses.
+      const previous = { text, root: parseMarkdown(text), definitions: false };
+      const at = text.indexOf(needle) + 5;
+      const next = text.slice(0, at) + 'x' + text.slice(at);
+      const result = parseIncrementally(previous, next, parseMarkdown);
+      assert.equal(result.stats.incremental, true);
+      assert.ok(result.stats.windowEnd - result.stats.windowStart < 60, `${needle}: window ${JSON.stringify(next.slice(result.stats.windowStart, result.stats.windowEnd))}`);
+      assert.deepStrictEqual(result.root, parseMarkdown(next));
     }
   });
 

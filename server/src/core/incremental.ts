@@ -1,7 +1,7 @@
-// Incremental parsing for the editor: after an edit, re-parse only the top-level sections between the stable
-// headings around the change, and splice them into the previous tree. Falls back to a full parse whenever the
-// splice could differ from one (edits in front matter, link definitions, setext headings at the seams, a
-// fenced code or HTML block at the end of the window that could run on). test/core/incremental.test.ts checks the
+// Incremental parsing for the editor: after an edit, re-parse only the top-level blocks between the stable seams
+// around the change (ATX headings, and blocks that start at column 0 after a blank line), and splice them into the
+// previous tree. Falls back to a full parse whenever the splice could differ from one (edits in front matter,
+// link definitions, lists at the seams, a fenced code or HTML block at the end of the window that could run on). test/core/incremental.test.ts checks the
 // result equals a full parse on random documents and edits.
 
 import type { Nodes, Root, RootContent } from 'mdast';
@@ -50,6 +50,52 @@ function isAtxHeading(node: RootContent, text: string): boolean {
   return /^ {0,3}#/.test(text.slice(lineStart(text, at), at + 1));
 }
 
+const BLANK_LINE_RE = /^[ \t]*(?:\r\n|\r|\n)$/;
+
+/**
+ * A block that starts on its own after a blank line, at column 0. Neither an edit before it nor one after it
+ * (below its first line) changes how it starts or what ends before it: a construct that opened before it closed
+ * before it (it is a top-level block of its own); a col-0 line after a blank line ends every open paragraph,
+ * quote, table, list item or indented code, and lazy and setext lines need no blank line. The one join across a
+ * blank line is a list item continuing a list of the same kind: two lists side by side are no seam, and the window
+ * that ends before a list must not end with one (checked after parsing it).
+ */
+function isBlankLineSeam(children: RootContent[], k: number, text: string): boolean {
+  const node = children[k];
+  const before = children[k - 1];
+  if (!before || (node.type === 'list' && before.type === 'list')) return false;
+  const s = startOffset(node);
+  if (s <= 0 || s !== lineStart(text, s)) return false;
+  const c = text.charCodeAt(s);
+  if (c === 32 || c === 9) return false;
+  return BLANK_LINE_RE.test(text.slice(previousLineStart(text, s), s));
+}
+
+/** The start of the line before the one that starts at `s` (a CRLF is one line break). */
+function previousLineStart(text: string, s: number): number {
+  const end = text.charCodeAt(s - 1) === 10 && text.charCodeAt(s - 2) === 13 ? s - 2 : s - 1;
+  return lineStart(text, end);
+}
+
+/** Where the window may start: a top-level ATX heading (at most 3 spaces in), or a block after a blank line. */
+function isStartSeam(children: RootContent[], k: number, text: string): boolean {
+  // Not a `---` line: at the start of a fragment the front matter syntax reads it first, which changes the parse
+  // of what follows.
+  return isAtxHeading(children[k], text) || (isBlankLineSeam(children, k, text) && !text.startsWith('---', startOffset(children[k])));
+}
+
+/**
+ * Where the window may end, for a change that ends at oldEnd: a heading at column 0 on a line after the change (an
+ * indented one can join a list the edit makes), or a block whose blank line before it is after the change.
+ */
+function isEndSeam(children: RootContent[], k: number, text: string, oldEnd: number): boolean {
+  const s = startOffset(children[k]);
+  const ls = lineStart(text, s);
+  if (ls <= oldEnd) return false;
+  if (isAtxHeading(children[k], text) && s === ls) return true;
+  return previousLineStart(text, ls) > oldEnd && isBlankLineSeam(children, k, text);
+}
+
 /**
  * Moves a node's positions, in place. The nodes after the window are shared with the previous tree, which is
  * thereby retired: only the newest tree of a document is ever read (results of older versions keep their
@@ -79,6 +125,14 @@ function countLines(text: string, from: number, to: number): number {
   return n;
 }
 
+/** The end of the last line of a text that is not blank (before its line break). */
+function contentLineEnd(text: string): number {
+  let i = text.length;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}
+
 export function hasDefinitions(node: Nodes): boolean {
   if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
   return 'children' in node && (node.children as Nodes[]).some(hasDefinitions);
@@ -105,23 +159,22 @@ export function parseIncrementally(previous: ParsedText | null, text: string, pa
   if (DEFINITION_RE.test(text.slice(lineStart(text, start), Math.min(text.length, newEnd + 200))) || DEFINITION_RE.test(old.slice(lineStart(old, start), Math.min(old.length, oldEnd + 200)))) return full();
   if (previous.definitions) return full();
 
-  // The window: from the last top-level ATX heading that starts at or before the change (its line start) to the
-  // first top-level ATX heading that starts after it, in old coordinates.
-  // The heading's own line must be before the changed line: an edit on it can unmake the heading, whose text
-  // then joins the paragraph above.
+  // The window: from the last seam (a top-level ATX heading, or a block after a blank line) that starts before
+  // the changed line to the first seam that starts after the change, in old coordinates. The seam's own line
+  // must be before the changed line: an edit on it can unmake the heading (whose text then joins the paragraph
+  // above) or indent the block into the list above. The blank line before an end seam is after the change
+  // (lineStart(s) - 1 > oldEnd), so it is still blank in the new text.
   const changedLine = lineStart(old, start);
   let first = -1;
   for (let i = 0; i < children.length; i++) {
     const s = startOffset(children[i]);
     if (s >= changedLine) break;
-    if (isAtxHeading(children[i], old) && lineStart(old, s) < changedLine) first = i;
+    if (lineStart(old, s) < changedLine && isStartSeam(children, i, old)) first = i;
   }
   if (first < 0) return full();
   let last = children.length; // exclusive
   for (let i = first + 1; i < children.length; i++) {
-    const s = startOffset(children[i]);
-    // Not indented: an indented heading can become part of a list that the edit creates above it.
-    if (lineStart(old, s) > oldEnd && isAtxHeading(children[i], old) && s === lineStart(old, s)) {
+    if (isEndSeam(children, i, old, oldEnd)) {
       last = i;
       break;
     }
@@ -132,12 +185,19 @@ export function parseIncrementally(previous: ParsedText | null, text: string, pa
   const newWindowEnd = oldWindowEnd + delta;
   if (newWindowEnd < windowStart || windowStart >= changedLine) return full();
 
-  const fragment = parse(text.slice(windowStart, newWindowEnd));
+  const windowText = text.slice(windowStart, newWindowEnd);
+  const fragment = parse(windowText);
   const parts = fragment.children;
-  if (parts.length === 0 || parts[0].type !== 'heading') return full();
+  // The window's first block is the seam's, unchanged: a fragment that starts otherwise parsed differently.
+  if (parts.length === 0 || parts[0].type !== children[first].type || startOffset(parts[0]) !== startOffset(children[first]) - windowStart) return full();
   const tail = parts[parts.length - 1];
   // A block that runs until a terminator could, in a full parse, run on past the window.
   if (last < children.length && (tail.type === 'code' || tail.type === 'html')) return full();
+  // A list at the window's end could take the list after it as more items.
+  if (last < children.length && tail.type === 'list' && children[last].type === 'list') return full();
+  // So could one inside a list or a quote: at the fragment's end it takes in the blank lines there, which before
+  // the next block it may not. A tail that ends past its last written line is parsed in full.
+  if (last < children.length && (tail.position?.end.offset ?? 0) > contentLineEnd(windowText)) return full();
   // Definitions anywhere in the window (in a quote or a list too) resolve references elsewhere.
   if (parts.some((n) => n.type === 'yaml' || hasDefinitions(n))) return full();
 

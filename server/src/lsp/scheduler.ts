@@ -45,8 +45,8 @@ interface Shown {
 export const isMarkdown = (doc: TextDocument): boolean => MARKDOWN_LANGUAGES.has(doc.languageId);
 
 export class DiagnosticsScheduler {
-  /** Debounce timers of documents being edited. */
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Debounce timers of documents being edited (each entry cancels its timer). */
+  private readonly timers = new Map<string, () => void>();
   /** Push mode: the version and generation last published per document (an older result is not sent). */
   private readonly published = new Map<string, { version: number; generation: number }>();
   /** The version at the last save (or open). */
@@ -89,7 +89,7 @@ export class DiagnosticsScheduler {
   }
 
   closed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
     this.justOpened.delete(uri);
     this.published.delete(uri);
@@ -147,18 +147,24 @@ export class DiagnosticsScheduler {
 
   /** Shutdown: no timer may fire after it. */
   close(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
   }
 
   private debounce(uri: string, delay: number): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.publish(uri, PRIORITY.edited);
-      }, delay),
-    );
+    this.timers.get(uri)?.();
+    const run = () => {
+      this.timers.delete(uri);
+      void this.publish(uri, PRIORITY.edited);
+    };
+    // No debounce: right after the edits already received (a zero timeout waits a millisecond or more).
+    if (delay > 0) {
+      const timer = setTimeout(run, delay);
+      this.timers.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      this.timers.set(uri, () => clearImmediate(immediate));
+    }
   }
 }
+

@@ -87,6 +87,8 @@ describe('incremental parsing', () => {
       ['para\n\nmore\n\r\nx\n', 'para\n\nmore\n'.length, 0, 'x'],
       // An HTML comment left open in a list item at the window's end takes in the blank lines after it.
       ['P\n\n- [ ] task\n- [x] done\n\n\n\n## H\n', 'P\n\n- [ ] task\n- [x] '.length, 0, '<!--'],
+      // After indented code micromark reads an empty list item as text; after the paragraph the edit makes, as a list.
+      ['# T\n\npara\n\nabc\n\n    indented code\n\n1. \n', '# T\n\npara\n\nabc'.length, 2, ''],
       // A list at the window's end continued by the list after it.
       ['para\n\ntext\n\n- b\n', 'para\n\n'.length, 4, '- a'],
     ];

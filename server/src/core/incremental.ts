@@ -58,12 +58,15 @@ const BLANK_LINE_RE = /^[ \t]*(?:\r\n|\r|\n)$/;
  * before it (it is a top-level block of its own); a col-0 line after a blank line ends every open paragraph,
  * quote, table, list item or indented code, and lazy and setext lines need no blank line. The one join across a
  * blank line is a list item continuing a list of the same kind: two lists side by side are no seam, and the window
- * that ends before a list must not end with one (checked after parsing it).
+ * that ends before a list must not end with one (checked after parsing it). A block after code is no seam either,
+ * see below.
  */
 function isBlankLineSeam(children: RootContent[], k: number, text: string): boolean {
   const node = children[k];
   const before = children[k - 1];
   if (!before || (node.type === 'list' && before.type === 'list')) return false;
+  // micromark reads the block after indented code as if it interrupted a paragraph ("1. " alone is then text).
+  if (before.type === 'code') return false;
   const s = startOffset(node);
   if (s <= 0 || s !== lineStart(text, s)) return false;
   const c = text.charCodeAt(s);

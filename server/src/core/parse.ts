@@ -168,7 +168,7 @@ export function parseFrontMatter(text: string, root: Root): FrontMatter | null {
   if (node && node.type === 'yaml') {
     const span = spanOf(node);
     const rawStart = text.indexOf('\n', span.start) + 1;
-    return withDeclaredType(readYaml(node.value, rawStart, span));
+    return withDeclaredType(readYamlOnce(node.value, rawStart, span));
   }
   // An opening fence with no closing one: remark sees a thematic break; say what happened.
   const open = /^---[ \t]*\r?\n/.exec(text);
@@ -205,6 +205,33 @@ function entriesOf(doc: Document, rawStart: number): FrontMatterEntry[] {
     keySpan: { start: rawStart + e.keyRange[0], end: rawStart + e.keyRange[1] },
     valueSpan: e.valueRange ? { start: rawStart + e.valueRange[0], end: rawStart + e.valueRange[1] } : null,
   }));
+}
+
+// The editor lints a document again at each keystroke, nearly always below its front matter: the last few front
+// matters read are kept (frozen: every reader shares them) and read again only when their text or place changes.
+const YAML_KEPT = 16;
+const yamlKept = new Map<string, Omit<FrontMatter, 'declaredType'>>();
+
+function readYamlOnce(raw: string, rawStart: number, span: { start: number; end: number }): Omit<FrontMatter, 'declaredType'> {
+  const key = `${rawStart}:${span.start}:${span.end}:${raw}`;
+  const kept = yamlKept.get(key);
+  if (kept) return kept;
+  const read = deepFreeze(readYaml(raw, rawStart, span));
+  if (yamlKept.size >= YAML_KEPT) yamlKept.delete(yamlKept.keys().next().value!);
+  yamlKept.set(key, read);
+  return read;
+}
+
+/** Freezes a value and everything it holds (iteratively: YAML can nest deep). */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (!v || typeof v !== 'object' || Object.isFrozen(v)) continue;
+    Object.freeze(v);
+    for (const child of Object.values(v)) stack.push(child);
+  }
+  return value;
 }
 
 function readYaml(raw: string, rawStart: number, span: { start: number; end: number }): Omit<FrontMatter, 'declaredType'> {

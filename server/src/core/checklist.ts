@@ -5,6 +5,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import checklistSchema from '../../../schemas/checklist.schema.json';
 import { BUILT_IN_CHECKLIST_DATA } from './checklists.generated';
 import { normalizeLabel, hasCjk } from './text';
+import { TextCache } from './text-cache';
 import { patternProblem, shownPattern } from './patterns';
 import { compileTerm, readLabel, termScore, type Term } from './vocab';
 import type { Checklist, ChecklistElement } from './types';
@@ -140,7 +141,7 @@ export interface CompiledChecklist {
   aliases: Set<string>;
   fileNames: string[];
   /** Element picks by label (elementForLabel's cache). */
-  picks: Map<string, ElementPick | null>;
+  picks: TextCache<ElementPick | null>;
 }
 
 const compiledCache = new WeakMap<Checklist, CompiledChecklist>();
@@ -186,7 +187,7 @@ export function compileChecklist(checklist: Checklist): CompiledChecklist {
     minScore: checklist.detect?.minScore ?? 3,
     aliases: new Set([checklist.type, ...checklist.aliases].map((a) => normalizeLabel(a))),
     fileNames: checklist.fileNames.map((f) => f.toLowerCase()),
-    picks: new Map(),
+    picks: new TextCache(4096),
   };
   compiledCache.set(checklist, compiled);
   return compiled;
@@ -239,7 +240,6 @@ export function elementForLabel(compiled: CompiledChecklist, label: string, isQu
   const cached = compiled.picks.get(key);
   if (cached !== undefined) return cached;
   const pick = pickFor(compiled, label, isQuestion, theirScope);
-  if (compiled.picks.size > 300) compiled.picks.clear();
   compiled.picks.set(key, pick);
   return pick;
 }

@@ -13,6 +13,7 @@ import { parseDocument, type Document } from 'yaml';
 import { DUPLICATE_KEY_MESSAGE, duplicateKey, topLevelEntries } from './yaml-keys';
 import { buildModel, spanOf, type DeclaredType, type DocumentModel, type FrontMatter, type FrontMatterEntry } from './model';
 import { LineIndex } from './text';
+import { TextCache } from './text-cache';
 
 /**
  * The syntax PMM documents use beyond CommonMark: YAML front matter, GFM tables and strikethrough. Not GFM's
@@ -210,14 +211,13 @@ function entriesOf(doc: Document, rawStart: number): FrontMatterEntry[] {
 // The editor lints a document again at each keystroke, nearly always below its front matter: the last few front
 // matters read are kept (frozen: every reader shares them) and read again only when their text or place changes.
 const YAML_KEPT = 16;
-const yamlKept = new Map<string, Omit<FrontMatter, 'declaredType'>>();
+const yamlKept = new TextCache<Omit<FrontMatter, 'declaredType'>>(YAML_KEPT);
 
 function readYamlOnce(raw: string, rawStart: number, span: { start: number; end: number }): Omit<FrontMatter, 'declaredType'> {
   const key = `${rawStart}:${span.start}:${span.end}:${raw}`;
   const kept = yamlKept.get(key);
   if (kept) return kept;
   const read = deepFreeze(readYaml(raw, rawStart, span));
-  if (yamlKept.size >= YAML_KEPT) yamlKept.delete(yamlKept.keys().next().value!);
   yamlKept.set(key, read);
   return read;
 }

@@ -6,6 +6,7 @@
 // segment boundary, and the term that ends the label (the key noun: 核心竞品分析, 渠道优先级) weighs most.
 
 import { hasCjk } from './text';
+import { TextCache } from './text-cache';
 
 const STOPWORDS = new Set(
   (
@@ -132,7 +133,8 @@ export interface ReadLabel {
   bounds: Set<number> | null;
 }
 
-const readCache = new Map<string, ReadLabel>();
+// Enough for the distinct labels of a document at maxFileSize (2 MiB: a few thousand).
+const readCache = new TextCache<ReadLabel>(4096);
 
 export function readLabel(normalized: string, asked = false): ReadLabel {
   const key = (asked ? '?' : '') + normalized;
@@ -143,7 +145,6 @@ export function readLabel(normalized: string, asked = false): ReadLabel {
   const question = asked || WH_START.test(normalized) || /[?？]$/u.test(normalized) || (cjk !== '' && ZH_QUESTION.test(cjk));
   const all = words(normalized);
   r = { words: all.join(' '), rawWords: all, allSet: new Set(all.map(stem)), question, tokens: toks, tokenSet: new Set(toks), cjk, bounds: cjk ? boundaries(cjk) : null };
-  if (readCache.size > 400) readCache.clear();
   readCache.set(key, r);
   return r;
 }

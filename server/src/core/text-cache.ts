@@ -1,0 +1,48 @@
+// Answers kept by text across lints (the editor lints a document again at every keystroke, and most of its labels
+// and blocks are the ones it had the keystroke before).
+
+/**
+ * A copy of a string that holds only its own characters. V8 makes a slice of a long string (every value the
+ * Markdown parser gives is one) a view that keeps the whole string alive: a cache key that is such a view keeps
+ * the document's text of that version alive with it, a megabyte per entry for a 1 MB document.
+ */
+export function ownCopy(s: string): string {
+  // The concatenation is flattened into a new string by slice(); the slice is a view of that string only.
+  return (" " + s).slice(1);
+}
+
+/**
+ * A map from text to answers with a bound: two generations of up to `size` entries each. A hit in the older one
+ * moves to the newer; when the newer is full, the older is dropped. A working set up to `size` is never lost
+ * (a plain map cleared when full lost all of it at each lint of a document with more labels than its bound).
+ */
+export class TextCache<V> {
+  private newer = new Map<string, V>();
+  private older = new Map<string, V>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: string): V | undefined {
+    const v = this.newer.get(key);
+    if (v !== undefined) return v;
+    const old = this.older.get(key);
+    if (old !== undefined) {
+      this.older.delete(key);
+      this.set(key, old);
+    }
+    return old;
+  }
+
+  set(key: string, value: V): void {
+    if (this.newer.size >= this.size) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(ownCopy(key), value);
+  }
+
+  clear(): void {
+    this.newer.clear();
+    this.older.clear();
+  }
+}

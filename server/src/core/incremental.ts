@@ -1,8 +1,8 @@
 // Incremental parsing for the editor: after an edit, re-parse only the top-level blocks between the stable seams
 // around the change (ATX headings, and blocks that start at column 0 after a blank line), and splice them into the
 // previous tree. Falls back to a full parse whenever the splice could differ from one (edits in front matter,
-// link definitions, lists at the seams, a fenced code or HTML block at the end of the window that could run on). test/core/incremental.test.ts checks the
-// result equals a full parse on random documents and edits.
+// link definitions, lists at the seams, a fenced code or HTML block at the end of the window that could run on).
+// test/core/incremental.test.ts checks the result equals a full parse on random documents and edits.
 
 import type { Nodes, Root, RootContent } from 'mdast';
 import { lineStartOf } from './text';
@@ -165,8 +165,8 @@ export function parseIncrementally(previous: ParsedText | null, text: string, pa
   // The window: from the last seam (a top-level ATX heading, or a block after a blank line) that starts before
   // the changed line to the first seam that starts after the change, in old coordinates. The seam's own line
   // must be before the changed line: an edit on it can unmake the heading (whose text then joins the paragraph
-  // above) or indent the block into the list above. The blank line before an end seam is after the change
-  // (lineStart(s) - 1 > oldEnd), so it is still blank in the new text.
+  // above) or indent the block into the list above. The blank line before an end seam starts after the change
+  // (see isEndSeam), so it is still blank in the new text.
   const changedLine = lineStart(old, start);
   let first = -1;
   for (let i = 0; i < children.length; i++) {
@@ -196,11 +196,11 @@ export function parseIncrementally(previous: ParsedText | null, text: string, pa
   const tail = parts[parts.length - 1];
   // A block that runs until a terminator could, in a full parse, run on past the window.
   if (last < children.length && (tail.type === 'code' || tail.type === 'html')) return full();
-  // A list at the window's end could take the list after it as more items.
-  if (last < children.length && tail.type === 'list' && children[last].type === 'list') return full();
   // So could one inside a list or a quote: at the fragment's end it takes in the blank lines there, which before
   // the next block it may not. A tail that ends past its last written line is parsed in full.
   if (last < children.length && (tail.position?.end.offset ?? 0) > contentLineEnd(windowText)) return full();
+  // A list at the window's end could take the list after it as more items.
+  if (last < children.length && tail.type === 'list' && children[last].type === 'list') return full();
   // Definitions anywhere in the window (in a quote or a list too) resolve references elsewhere.
   if (parts.some((n) => n.type === 'yaml' || hasDefinitions(n))) return full();
 

@@ -13,6 +13,7 @@ import { findPlaceholders } from './placeholders';
 import { RULES } from './rules';
 import type { Analysis, ReportDescriptor, Rule } from './rules/rule';
 import { hasCjk } from './text';
+import type { LintMemo } from './text-cache';
 import type { ElementReport, ElementStatus, Finding, Locale, Severity } from './types';
 
 export interface LintOptions {
@@ -28,6 +29,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Answers kept from this document's last lint (the editor keeps one per document; see text-cache.ts). */
+  memo?: LintMemo;
 }
 
 export interface LintResult {
@@ -177,7 +180,7 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Lint
       });
     };
     try {
-      rule.check({ analysis, report });
+      rule.check({ analysis, report, memo: options.memo });
     } catch (error) {
       options.onRuleError?.(rule.meta.id, error);
     }

@@ -20,3 +20,16 @@ export function* textRuns(node: Root | RootContent): Generator<Span> {
 export function pushAll<T>(into: T[], from: readonly T[]): void {
   for (const x of from) into.push(x);
 }
+
+/** The text runs of a block (see textRuns) as start, end pairs relative to `at`. */
+export function relativeRuns(node: Root | RootContent, at: number): number[] {
+  const out: number[] = [];
+  for (const run of textRuns(node)) out.push(run.start - at, run.end - at);
+  return out;
+}
+
+export function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

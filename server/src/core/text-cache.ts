@@ -46,3 +46,26 @@ export class TextCache<V> {
     this.older.clear();
   }
 }
+
+/**
+ * What a document's lints keep from one keystroke to the next, by owner (a rule's expression, say): the editor
+ * keeps one per open document, with its parse; the CLI, which lints each file once, passes none.
+ */
+export class LintMemo {
+  private readonly caches = new Map<object, TextCache<unknown>>();
+
+  /** The cache of `owner`, made with room for `size` answers a generation on first use. */
+  cache<V>(owner: object, size: number): TextCache<V> {
+    let cache = this.caches.get(owner);
+    if (!cache) this.caches.set(owner, (cache = new TextCache(size)));
+    return cache as TextCache<V>;
+  }
+}
+
+/** A cache that keeps nothing: for a lint with no memo. */
+const KEEPS_NOTHING = { get: () => undefined, set: () => {} };
+
+/** The memo's cache of `owner`, or, with no memo (the CLI), one that keeps nothing. */
+export function memoCache<V>(memo: LintMemo | undefined, owner: object, size: number): Pick<TextCache<V>, 'get' | 'set'> {
+  return memo?.cache<V>(owner, size) ?? KEEPS_NOTHING;
+}

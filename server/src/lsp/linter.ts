@@ -8,6 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { isIgnored, type ResolvedConfig } from '../core/config';
 import { t } from '../core/i18n';
 import { parseIncrementally, type ParsedText } from '../core/incremental';
+import { LintMemo } from '../core/text-cache';
 import { lintModel, type LintResult } from '../core/lint';
 import { modelFromTree, parseMarkdown } from '../core/parse';
 import type { Rule } from '../core/rules/rule';
@@ -86,8 +87,11 @@ export class Linter {
   private readonly cache = new Map<string, LintOutcome>();
   /** The last outcome linted in the background (see Keep). */
   private lastBackground: LintOutcome | null = null;
-  /** The parsed text of each kept outcome, for the next version's incremental parse (goes with its outcome). */
-  private readonly parses = new WeakMap<LintOutcome, ParsedText>();
+  /**
+   * The parsed text of each kept outcome, for the next version's incremental parse, and the answers its rules keep
+   * across keystrokes (both go with their outcome).
+   */
+  private readonly parses = new WeakMap<LintOutcome, { parsed: ParsedText; memo: LintMemo }>();
   private readonly reported = new Set<string>();
 
   constructor(
@@ -176,15 +180,17 @@ export class Linter {
       toEngineOffset: (offset) => offset,
     };
     const latest = keep !== 'none' ? this.latest(uri) : undefined;
-    const { outcome, parsed } = this.compute(doc, base, settings, (latest && this.parses.get(latest)) ?? null);
+    const kept = latest && this.parses.get(latest);
+    const memo = keep !== 'none' ? kept?.memo ?? new LintMemo() : undefined;
+    const { outcome, parsed } = this.compute(doc, base, settings, kept?.parsed ?? null, memo);
     if (keep !== 'none') {
-      if (parsed) this.parses.set(outcome, parsed);
+      if (parsed && memo) this.parses.set(outcome, { parsed, memo });
       this.remember(outcome, keep);
     }
     return outcome;
   }
 
-  private compute(doc: TextDocument, outcome: LintOutcome, settings: ServerSettings, previous: ParsedText | null): { outcome: LintOutcome; parsed?: ParsedText } {
+  private compute(doc: TextDocument, outcome: LintOutcome, settings: ServerSettings, previous: ParsedText | null, memo: LintMemo | undefined): { outcome: LintOutcome; parsed?: ParsedText } {
     const { filePath, uri } = outcome;
     if (!settings.enable) return { outcome };
     const folder = this.host.folderFor(uri);
@@ -223,6 +229,7 @@ export class Linter {
       // pmmLint.locale auto (and no locale in the config): the document's own language, then the UI's.
       followDocument: settings.locale === 'auto' && !config.locale,
       rules: this.rules,
+      memo,
       onRuleError: (ruleId, error) => {
         const detail = error instanceof Error ? error.message : String(error);
         this.once(`rule:${ruleId}:${detail}`, () =>

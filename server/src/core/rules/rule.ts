@@ -6,6 +6,7 @@ import type { ElementEvaluation, ElementMatch } from '../elements';
 import type { DocumentModel } from '../model';
 import type { MessageId } from '../i18n';
 import type { PlaceholderHit } from '../placeholders';
+import type { LintMemo } from '../text-cache';
 import type { Checklist, FindingFix, Localized, Severity, Span } from '../types';
 
 export interface RuleMeta {
@@ -51,6 +52,8 @@ export interface ReportDescriptor {
 export interface RuleContext {
   analysis: Analysis;
   report(descriptor: ReportDescriptor): void;
+  /** Answers kept across this document's lints (in the editor; absent in the CLI): see text-cache.ts. */
+  memo?: LintMemo;
 }
 
 export interface Rule {

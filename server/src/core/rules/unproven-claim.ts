@@ -5,10 +5,11 @@ import type { Parent, RootContent, Root } from 'mdast';
 import { evidenceIn, isAttributedQuote, notAClaim, quoteRanges, type QuoteRange } from '../claims/context';
 import { CLAIM_RE, MAYBE_CLAIM_RE } from '../claims/vocabulary';
 import { plain, type CheckFn } from '../content';
-import { spanOf, textRuns } from '../model';
+import { relativeRuns, sameNumbers, spanOf } from '../nodes';
 import { hasCjk, splitSentences } from '../text';
 import { elementAt, spanSet, type Rule } from './rule';
 import type { Span } from '../types';
+import { memoCache, ownCopy } from '../text-cache';
 
 export const unprovenClaim: Rule = {
   meta: {
@@ -39,7 +40,7 @@ export const unprovenClaim: Rule = {
     },
     fixable: false,
   },
-  check({ analysis, report }) {
+  check({ analysis, report, memo }) {
     const { model } = analysis;
     const text = model.text;
     // Lists of words to avoid are meant to hold these words; quotes sections hold customers' words.
@@ -61,50 +62,73 @@ export const unprovenClaim: Rule = {
       }
     };
     collect(model.root);
+    // In the editor a block's claims are kept across keystrokes (see text-cache.ts; room for 2 MiB of blocks).
+    const cache = memoCache<BlockClaims>(memo, CLAIM_RE, 32_768);
     for (const node of blocks) {
       const block = spanOf(node);
       if (exempt.covers(block)) continue;
       const blockText = text.slice(block.start, block.end);
-      if (!MAYBE_CLAIM_RE.test(blockText)) continue;
-      // Computed on the first match only: most blocks that pass the cheap test hold no claim.
-      let ranges: QuoteRange[] | null = null;
-      let sentences: Span[] | null = null;
-      let sentenceIndex = 0;
-      const evidence = new Map<number, { spans: Span[]; full: boolean }>();
-      for (const run of textRuns(node)) {
-        const runText = text.slice(run.start, run.end);
-        CLAIM_RE.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = CLAIM_RE.exec(runText)) !== null) {
-          const at = run.start + m.index;
-          const rel = at - block.start;
-          ranges ??= quoteRanges(blockText);
-          if (notAClaim(blockText, rel, m[0], ranges)) continue;
-          sentences ??= splitSentences(blockText);
-          // Matches come in order: walk the sentences forward instead of searching them each time.
-          while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex].end <= rel) sentenceIndex++;
-          const s = sentences[sentenceIndex];
-          const sentence = s && s.start <= rel && rel < s.end ? s : { start: 0, end: blockText.length };
-          let ev = evidence.get(sentenceIndex);
-          if (!ev) evidence.set(sentenceIndex, (ev = evidenceIn(blockText, sentence)));
-          // Backed when some evidence lies clear of the claim's own words ("100%满意" holds digits of its own).
-          const a = rel;
-          const b = rel + m[0].length;
-          const backed = ev.full || ev.spans.some((e) => e.end <= a || e.start >= b);
-          // A Chinese term (or any term in a Chinese document) is also banned by the Advertising Law.
-          const absolute = hasCjk(m[0]) || analysis.docLanguage === 'zh';
-          report({
-            elementId: elementAt(analysis, at),
-            messageId: absolute ? (backed ? 'unproven-claim.absoluteBacked' : 'unproven-claim.absolute') : backed ? 'unproven-claim.backed' : 'unproven-claim.claim',
-            data: { text: m[0] },
-            span: { start: at, end: at + m[0].length },
-            severity: backed ? 'info' : undefined,
-          });
-        }
+      let known = cache.get(blockText);
+      if (!known && !MAYBE_CLAIM_RE.test(blockText)) cache.set(blockText, (known = NO_CLAIMS));
+      if (known === NO_CLAIMS) continue;
+      const runs = relativeRuns(node, block.start);
+      if (!known || !sameNumbers(known.runs!, runs)) cache.set(blockText, (known = { runs, claims: claimsIn(blockText, runs) }));
+      for (const c of known.claims) {
+        const at = block.start + c.start;
+        // A Chinese term (or any term in a Chinese document) is also banned by the Advertising Law.
+        const absolute = c.cjk || analysis.docLanguage === 'zh';
+        report({
+          elementId: elementAt(analysis, at),
+          messageId: absolute ? (c.backed ? 'unproven-claim.absoluteBacked' : 'unproven-claim.absolute') : c.backed ? 'unproven-claim.backed' : 'unproven-claim.claim',
+          data: { text: c.text },
+          span: { start: at, end: at + c.text.length },
+          severity: c.backed ? 'info' : undefined,
+        });
       }
     }
   },
 };
+
+/** A block's claims, relative to the block, and the text runs they were read in (null: no claim word at all). */
+interface BlockClaims {
+  runs: number[] | null;
+  claims: Array<{ start: number; text: string; backed: boolean; cjk: boolean }>;
+}
+
+const NO_CLAIMS: BlockClaims = Object.freeze({ runs: null, claims: [] });
+
+/** The claims of one block, read in its text runs (relative pairs), with whether their sentence backs them. */
+function claimsIn(blockText: string, runs: readonly number[]): BlockClaims['claims'] {
+  const out: BlockClaims['claims'] = [];
+  // Computed on the first match only: most blocks that pass the cheap test hold no claim.
+  let ranges: QuoteRange[] | null = null;
+  let sentences: Span[] | null = null;
+  let sentenceIndex = 0;
+  const evidence = new Map<number, { spans: Span[]; full: boolean }>();
+  for (let r = 0; r < runs.length; r += 2) {
+    const runText = blockText.slice(runs[r], runs[r + 1]);
+    CLAIM_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CLAIM_RE.exec(runText)) !== null) {
+      const rel = runs[r] + m.index;
+      ranges ??= quoteRanges(blockText);
+      if (notAClaim(blockText, rel, m[0], ranges)) continue;
+      sentences ??= splitSentences(blockText);
+      // Matches come in order: walk the sentences forward instead of searching them each time.
+      while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex].end <= rel) sentenceIndex++;
+      const s = sentences[sentenceIndex];
+      const sentence = s && s.start <= rel && rel < s.end ? s : { start: 0, end: blockText.length };
+      let ev = evidence.get(sentenceIndex);
+      if (!ev) evidence.set(sentenceIndex, (ev = evidenceIn(blockText, sentence)));
+      // Backed when some evidence lies clear of the claim's own words ("100%满意" holds digits of its own).
+      const a = rel;
+      const b = rel + m[0].length;
+      const backed = ev.full || ev.spans.some((e) => e.end <= a || e.start >= b);
+      out.push({ start: rel, text: ownCopy(m[0]), backed, cjk: hasCjk(m[0]) });
+    }
+  }
+  return out;
+}
 
 // ---- The checkable check (`kind: checkable`) -----------------------------------------------------------------
 

@@ -4,8 +4,9 @@
 // (pains, goals, quotes...).
 
 import type { Parent, Root, RootContent } from 'mdast';
-import { spanOf, textRuns } from '../model';
+import { relativeRuns, sameNumbers, spanOf } from '../nodes';
 import { SOURCE_RE, hasNumber, splitSentences, squash } from '../text';
+import { memoCache, ownCopy } from '../text-cache';
 import type { Span } from '../types';
 import { elementAt, spanSet, type Analysis, type RuleContext } from './rule';
 
@@ -83,40 +84,70 @@ function blocksOf(root: Root): Array<Root | RootContent> {
   return out;
 }
 
+/** A block's matches of one expression, relative to the block, and the text runs they were read in. */
+interface BlockScan {
+  /** Start and end of each text run, relative to the block; null when the cheap pre-test failed (no runs read). */
+  runs: number[] | null;
+  hits: Array<{ start: number; end: number; sentence: string }>;
+}
+
+// In the editor, each block's answer for each expression (each one is always scanned with the same `keep`) is
+// kept across keystrokes in the document's memo: a keystroke changes one block, and the others are answered from
+// there. A block of the same text read in other runs (a link reference resolved differently) is scanned again.
+// Room for a document at maxFileSize (2 MiB: some 40,000 blocks).
+const SCAN_CACHE_SIZE = 32_768;
+
+const NO_MATCH: BlockScan = Object.freeze({ runs: null, hits: [] });
+
+
 /** Matches of `re` in the document's own copy, with their sentence; at most one per sentence. */
 export function scan(context: RuleContext, re: RegExp, maybe: RegExp, keep: (sentence: string) => boolean): Hit[] {
   const { analysis } = context;
   const text = analysis.model.text;
+  const cache = memoCache<BlockScan>(context.memo, re, SCAN_CACHE_SIZE);
   const hits: Hit[] = [];
   for (const node of blocksOf(analysis.model.root)) {
     const block = spanOf(node);
-    const blockText = text.slice(block.start, block.end);
-    if (!maybe.test(blockText)) continue;
     const id = elementAt(analysis, block.start);
     if (id && NOT_OUR_CLAIMS.has(id)) continue;
-    let sentences: Span[] | null = null;
-    let k = 0;
-    let lastSentence = -1;
-    for (const run of textRuns(node)) {
-      const runText = text.slice(run.start, run.end);
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(runText)) !== null) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const rel = run.start + m.index - block.start;
-        sentences ??= splitSentences(blockText);
-        // Matches come in order: walk the sentences forward.
-        while (k < sentences.length - 1 && sentences[k].end <= rel) k++;
-        if (k === lastSentence) continue;
-        lastSentence = k;
-        const s = sentences[k] ?? { start: 0, end: blockText.length };
-        const sentence = blockText.slice(s.start, Math.min(s.end, s.start + 2000));
-        if (!keep(sentence)) continue;
-        hits.push({ span: { start: run.start + m.index, end: run.start + m.index + m[0].length }, sentence });
+    const blockText = text.slice(block.start, block.end);
+    let known = cache.get(blockText);
+    if (!known && !maybe.test(blockText)) cache.set(blockText, (known = NO_MATCH));
+    // Failed the pre-test: no match, whatever its runs.
+    if (known === NO_MATCH) continue;
+    const runs = relativeRuns(node, block.start);
+    if (!known || !sameNumbers(known.runs!, runs)) cache.set(blockText, (known = { runs, hits: scanBlock(blockText, runs, re, keep) }));
+    for (const h of known.hits) hits.push({ span: { start: block.start + h.start, end: block.start + h.end }, sentence: h.sentence });
+  }
+  return hits;
+}
+
+/** The matches in one block, given its text runs (relative pairs); sentences are copies (kept in the cache). */
+function scanBlock(blockText: string, runs: readonly number[], re: RegExp, keep: (sentence: string) => boolean): BlockScan['hits'] {
+  const hits: BlockScan['hits'] = [];
+  let sentences: Span[] | null = null;
+  let k = 0;
+  let lastSentence = -1;
+  for (let r = 0; r < runs.length; r += 2) {
+    const runStart = runs[r];
+    const runText = blockText.slice(runStart, runs[r + 1]);
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(runText)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
       }
+      const rel = runStart + m.index;
+      sentences ??= splitSentences(blockText);
+      // Matches come in order: walk the sentences forward.
+      while (k < sentences.length - 1 && sentences[k].end <= rel) k++;
+      if (k === lastSentence) continue;
+      lastSentence = k;
+      const s = sentences[k] ?? { start: 0, end: blockText.length };
+      const sentence = blockText.slice(s.start, Math.min(s.end, s.start + 2000));
+      if (!keep(sentence)) continue;
+      hits.push({ start: rel, end: rel + m[0].length, sentence: ownCopy(sentence) });
     }
   }
   return hits;

@@ -91,7 +91,7 @@ export class Linter {
    * The parsed text of each kept outcome, for the next version's incremental parse, and the answers its rules keep
    * across keystrokes (both go with their outcome).
    */
-  private readonly parses = new WeakMap<LintOutcome, { parsed: ParsedText; memo: LintMemo }>();
+  private readonly parses = new WeakMap<LintOutcome, { parsed: ParsedText; memo?: LintMemo }>();
   private readonly reported = new Set<string>();
 
   constructor(
@@ -181,10 +181,12 @@ export class Linter {
     };
     const latest = keep !== 'none' ? this.latest(uri) : undefined;
     const kept = latest && this.parses.get(latest);
-    const memo = keep !== 'none' ? kept?.memo ?? new LintMemo() : undefined;
+    // Rules keep answers for documents being worked on; a document opened in the background starts its memo at
+    // its first keystroke (opening 2,000 documents fills no memos).
+    const memo = keep === 'foreground' ? kept?.memo ?? new LintMemo() : undefined;
     const { outcome, parsed } = this.compute(doc, base, settings, kept?.parsed ?? null, memo);
     if (keep !== 'none') {
-      if (parsed && memo) this.parses.set(outcome, { parsed, memo });
+      if (parsed) this.parses.set(outcome, { parsed, memo });
       this.remember(outcome, keep);
     }
     return outcome;

@@ -99,7 +99,6 @@ const SCAN_CACHE_SIZE = 32_768;
 
 const NO_MATCH: BlockScan = Object.freeze({ runs: null, hits: [] });
 
-
 /** Matches of `re` in the document's own copy, with their sentence; at most one per sentence. */
 export function scan(context: RuleContext, re: RegExp, maybe: RegExp, keep: (sentence: string) => boolean): Hit[] {
   const { analysis } = context;

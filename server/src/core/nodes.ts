@@ -27,9 +27,3 @@ export function relativeRuns(node: Root | RootContent, at: number): number[] {
   for (const run of textRuns(node)) out.push(run.start - at, run.end - at);
   return out;
 }
-
-export function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -1,6 +1,9 @@
 // Answers kept by text across lints (the editor lints a document again at every keystroke, and most of its labels
 // and blocks are the ones it had the keystroke before).
 
+import type { Root, RootContent } from 'mdast';
+import { relativeRuns } from './nodes';
+
 /**
  * A copy of a string that holds only its own characters. V8 makes a slice of a long string (every value the
  * Markdown parser gives is one) a view that keeps the whole string alive: a cache key that is such a view keeps
@@ -62,10 +65,51 @@ export class LintMemo {
   }
 }
 
-/** A cache that keeps nothing: for a lint with no memo. */
-const KEEPS_NOTHING = { get: () => undefined, set: () => {} };
+/** A block's matches, relative to the block, with the text runs they were read in (null: the pre-test failed). */
+interface BlockEntry {
+  runs: number[] | null;
+  matches: readonly unknown[];
+}
 
-/** The memo's cache of `owner`, or, with no memo (the CLI), one that keeps nothing. */
-export function memoCache<V>(memo: LintMemo | undefined, owner: object, size: number): Pick<TextCache<V>, 'get' | 'set'> {
-  return memo?.cache<V>(owner, size) ?? KEEPS_NOTHING;
+const NOTHING: BlockEntry = Object.freeze({ runs: null, matches: Object.freeze([]) });
+
+/** Room for the blocks of a document at maxFileSize (2 MiB: some 40,000 blocks). */
+const BLOCKS_KEPT = 32_768;
+
+/**
+ * A block's matches for `owner` (a rule's expression; its reading must depend on the block alone), relative to
+ * the block: none when `pretest` fails on the block's text, else `read(blockText, runs)` over its text runs. With
+ * a memo (the editor) the answer is kept by the block's text, and read again only when the same text comes in
+ * other runs (a link reference resolved differently); a keystroke changes one block, the others are answered from
+ * the memo. Matches kept must not hold slices of the document (see ownCopy).
+ */
+export function blockMatches<T>(
+  memo: LintMemo | undefined,
+  owner: object,
+  node: Root | RootContent,
+  blockStart: number,
+  blockText: string,
+  pretest: RegExp,
+  read: (blockText: string, runs: readonly number[]) => T[],
+): readonly T[] {
+  const cache = memo?.cache<BlockEntry>(owner, BLOCKS_KEPT);
+  let known = cache?.get(blockText);
+  if (!known && !pretest.test(blockText)) {
+    cache?.set(blockText, NOTHING);
+    known = NOTHING;
+  }
+  // Failed the pre-test: no match, whatever its runs.
+  if (known === NOTHING) return NOTHING.matches as readonly T[];
+  const runs = relativeRuns(node, blockStart);
+  if (!known || !sameNumbers(known.runs!, runs)) {
+    known = { runs, matches: read(blockText, runs) };
+    cache?.set(blockText, known);
+  }
+  return known.matches as readonly T[];
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

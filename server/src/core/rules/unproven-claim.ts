@@ -5,11 +5,11 @@ import type { Parent, RootContent, Root } from 'mdast';
 import { evidenceIn, isAttributedQuote, notAClaim, quoteRanges, type QuoteRange } from '../claims/context';
 import { CLAIM_RE, MAYBE_CLAIM_RE } from '../claims/vocabulary';
 import { plain, type CheckFn } from '../content';
-import { relativeRuns, sameNumbers, spanOf } from '../nodes';
+import { spanOf } from '../nodes';
 import { hasCjk, splitSentences } from '../text';
 import { elementAt, spanSet, type Rule } from './rule';
 import type { Span } from '../types';
-import { memoCache, ownCopy } from '../text-cache';
+import { blockMatches, ownCopy } from '../text-cache';
 
 export const unprovenClaim: Rule = {
   meta: {
@@ -62,18 +62,11 @@ export const unprovenClaim: Rule = {
       }
     };
     collect(model.root);
-    // In the editor a block's claims are kept across keystrokes (see text-cache.ts; room for 2 MiB of blocks).
-    const cache = memoCache<BlockClaims>(memo, CLAIM_RE, 32_768);
     for (const node of blocks) {
       const block = spanOf(node);
       if (exempt.covers(block)) continue;
       const blockText = text.slice(block.start, block.end);
-      let known = cache.get(blockText);
-      if (!known && !MAYBE_CLAIM_RE.test(blockText)) cache.set(blockText, (known = NO_CLAIMS));
-      if (known === NO_CLAIMS) continue;
-      const runs = relativeRuns(node, block.start);
-      if (!known || !sameNumbers(known.runs!, runs)) cache.set(blockText, (known = { runs, claims: claimsIn(blockText, runs) }));
-      for (const c of known.claims) {
+      for (const c of blockMatches(memo, CLAIM_RE, node, block.start, blockText, MAYBE_CLAIM_RE, claimsIn)) {
         const at = block.start + c.start;
         // A Chinese term (or any term in a Chinese document) is also banned by the Advertising Law.
         const absolute = c.cjk || analysis.docLanguage === 'zh';
@@ -89,17 +82,17 @@ export const unprovenClaim: Rule = {
   },
 };
 
-/** A block's claims, relative to the block, and the text runs they were read in (null: no claim word at all). */
-interface BlockClaims {
-  runs: number[] | null;
-  claims: Array<{ start: number; text: string; backed: boolean; cjk: boolean }>;
+/** A claim in a block, relative to the block (its text a copy: it is kept in the memo). */
+interface BlockClaim {
+  start: number;
+  text: string;
+  backed: boolean;
+  cjk: boolean;
 }
 
-const NO_CLAIMS: BlockClaims = Object.freeze({ runs: null, claims: [] });
-
 /** The claims of one block, read in its text runs (relative pairs), with whether their sentence backs them. */
-function claimsIn(blockText: string, runs: readonly number[]): BlockClaims['claims'] {
-  const out: BlockClaims['claims'] = [];
+function claimsIn(blockText: string, runs: readonly number[]): BlockClaim[] {
+  const out: BlockClaim[] = [];
   // Computed on the first match only: most blocks that pass the cheap test hold no claim.
   let ranges: QuoteRange[] | null = null;
   let sentences: Span[] | null = null;

@@ -4,9 +4,9 @@
 // (pains, goals, quotes...).
 
 import type { Parent, Root, RootContent } from 'mdast';
-import { relativeRuns, sameNumbers, spanOf } from '../nodes';
+import { spanOf } from '../nodes';
 import { SOURCE_RE, hasNumber, splitSentences, squash } from '../text';
-import { memoCache, ownCopy } from '../text-cache';
+import { blockMatches, ownCopy } from '../text-cache';
 import type { Span } from '../types';
 import { elementAt, spanSet, type Analysis, type RuleContext } from './rule';
 
@@ -84,46 +84,33 @@ function blocksOf(root: Root): Array<Root | RootContent> {
   return out;
 }
 
-/** A block's matches of one expression, relative to the block, and the text runs they were read in. */
-interface BlockScan {
-  /** Start and end of each text run, relative to the block; null when the cheap pre-test failed (no runs read). */
-  runs: number[] | null;
-  hits: Array<{ start: number; end: number; sentence: string }>;
+/** A match in a block, relative to the block, with its sentence (a copy: it is kept in the memo). */
+interface BlockHit {
+  start: number;
+  end: number;
+  sentence: string;
 }
-
-// In the editor, each block's answer for each expression (each one is always scanned with the same `keep`) is
-// kept across keystrokes in the document's memo: a keystroke changes one block, and the others are answered from
-// there. A block of the same text read in other runs (a link reference resolved differently) is scanned again.
-// Room for a document at maxFileSize (2 MiB: some 40,000 blocks).
-const SCAN_CACHE_SIZE = 32_768;
-
-const NO_MATCH: BlockScan = Object.freeze({ runs: null, hits: [] });
 
 /** Matches of `re` in the document's own copy, with their sentence; at most one per sentence. */
 export function scan(context: RuleContext, re: RegExp, maybe: RegExp, keep: (sentence: string) => boolean): Hit[] {
   const { analysis } = context;
   const text = analysis.model.text;
-  const cache = memoCache<BlockScan>(context.memo, re, SCAN_CACHE_SIZE);
   const hits: Hit[] = [];
   for (const node of blocksOf(analysis.model.root)) {
     const block = spanOf(node);
     const id = elementAt(analysis, block.start);
     if (id && NOT_OUR_CLAIMS.has(id)) continue;
     const blockText = text.slice(block.start, block.end);
-    let known = cache.get(blockText);
-    if (!known && !maybe.test(blockText)) cache.set(blockText, (known = NO_MATCH));
-    // Failed the pre-test: no match, whatever its runs.
-    if (known === NO_MATCH) continue;
-    const runs = relativeRuns(node, block.start);
-    if (!known || !sameNumbers(known.runs!, runs)) cache.set(blockText, (known = { runs, hits: scanBlock(blockText, runs, re, keep) }));
-    for (const h of known.hits) hits.push({ span: { start: block.start + h.start, end: block.start + h.end }, sentence: h.sentence });
+    // Each expression is always scanned with the same `keep`: the block's answer depends on the block alone.
+    const found = blockMatches(context.memo, re, node, block.start, blockText, maybe, (t, runs) => scanBlock(t, runs, re, keep));
+    for (const h of found) hits.push({ span: { start: block.start + h.start, end: block.start + h.end }, sentence: h.sentence });
   }
   return hits;
 }
 
 /** The matches in one block, given its text runs (relative pairs); sentences are copies (kept in the cache). */
-function scanBlock(blockText: string, runs: readonly number[], re: RegExp, keep: (sentence: string) => boolean): BlockScan['hits'] {
-  const hits: BlockScan['hits'] = [];
+function scanBlock(blockText: string, runs: readonly number[], re: RegExp, keep: (sentence: string) => boolean): BlockHit[] {
+  const hits: BlockHit[] = [];
   let sentences: Span[] | null = null;
   let k = 0;
   let lastSentence = -1;
